@@ -7,7 +7,7 @@ const LICENSE_BANNER =
 // the default build is for bundlers (lit stays an import), `bundle` and `umd`
 // are self-contained files for pages with no build step.
 export default defineConfig(({ command, mode }) => {
-  if (command === 'serve') return { root: 'demo', server: { host: '127.0.0.1' } };
+  if (command === 'serve') return { server: { host: '127.0.0.1', open: false } };
 
   if (mode === 'bundle' || mode === 'umd') {
     return {

@@ -41,7 +41,10 @@ export interface OriginMismatchDetails {
 }
 
 /** Codes after which the hosted page explains the problem, so the modal stays open. */
-export const INVALID_SESSION_CODES: readonly string[] = ['LINK_INVALID_SESSION', 'AUTH_SESSION_INVALID'];
+export const INVALID_SESSION_CODES: readonly string[] = [
+  'LINK_INVALID_SESSION',
+  'AUTH_SESSION_INVALID',
+];
 
 /** The `detail` of every `link-error`, and the rejection reason of `link()`. */
 export class LinkError extends Error {

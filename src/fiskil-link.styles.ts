@@ -35,19 +35,24 @@ export const styles = css`
     height: 100%;
     border: 0;
     background: transparent;
-    color-scheme: normal;
   }
 
   .loading {
     position: absolute;
     inset: 0;
     display: grid;
-    place-content: center;
+    place-items: center;
+    pointer-events: none;
+  }
+
+  .card {
+    display: grid;
     justify-items: center;
     gap: 12px;
+    padding: 20px 28px;
+    border-radius: 14px;
+    background: var(--fiskil-link-loading-background, rgba(23, 23, 23, 0.82));
     font-size: 15px;
-    text-shadow: 0 1px 2px rgba(0, 0, 0, 0.4);
-    pointer-events: none;
   }
 
   .spinner {

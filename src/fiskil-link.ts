@@ -52,11 +52,11 @@ function deepActiveElement(): Element | null {
  * @summary Fiskil consent flow as one HTML tag.
  * @tagname fiskil-link
  *
- * @fires consent {ConsentEvent} - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
- * @fires link-error {LinkErrorEvent} - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
- * @fires link-open {LinkOpenEvent} - The modal is shown.
- * @fires link-load {LinkLoadEvent} - The hosted page finished loading (with `preload`, possibly before `link-open`).
- * @fires link-close {LinkCloseEvent} - The modal is gone, after `consent`, `link-error` or `cancel()`.
+ * @fires {ConsentEvent} consent - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
+ * @fires {LinkErrorEvent} link-error - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
+ * @fires {LinkOpenEvent} link-open - The modal is shown.
+ * @fires {LinkLoadEvent} link-load - The hosted page finished loading (with `preload`, possibly before `link-open`).
+ * @fires {LinkCloseEvent} link-close - The modal is gone, after `consent`, `link-error` or `cancel()`.
  *
  * @csspart dialog - The native `<dialog>` that fills the viewport; style its backdrop with `::part(dialog)::backdrop`.
  * @csspart frame - The `<iframe>` holding the hosted flow.
@@ -66,6 +66,7 @@ function deepActiveElement(): Element | null {
  * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
  * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
  * @cssprop [--fiskil-link-color=#fff] - Text colour of the loading message.
+ * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading message.
  * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
  * @cssprop [--fiskil-link-font-family=system-ui] - Font of the element's own text.
@@ -149,7 +150,10 @@ export class FiskilLink extends LitElement {
       if (flow.opened) this.#dispatch(new LinkCloseEvent());
       return;
     }
-    this.#finish(flow, new LinkError('LINK_USER_CANCELLED', 'The flow was closed before it finished.'));
+    this.#finish(
+      flow,
+      new LinkError('LINK_USER_CANCELLED', 'The flow was closed before it finished.'),
+    );
   }
 
   override connectedCallback(): void {
@@ -172,9 +176,7 @@ export class FiskilLink extends LitElement {
       const running = this.#flow;
       const replacing = running !== undefined && running.sessionId !== this.sessionId;
       if (replacing) this.#end(running, { keepModal: this.#hasSession() });
-      this.#pendingStart = this.#hasSession()
-        ? { resumeShown: replacing && running.shown }
-        : null;
+      this.#pendingStart = this.#hasSession() ? { resumeShown: replacing && running.shown } : null;
     }
     if (this.#pendingStart && this.isConnected && !this.#flow) {
       const { resumeShown } = this.#pendingStart;
@@ -190,32 +192,45 @@ export class FiskilLink extends LitElement {
       part="dialog"
       aria-label="Connect your account"
       tabindex="-1"
-      autofocus
+      .autofocus=${true}
       @cancel=${this.#onDialogCancel}
       @close=${this.#onDialogClose}
     >
       <button class="close" part="close" type="button" aria-label="Close" @click=${this.cancel}>
-        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
+        <svg
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2.2"
+          stroke-linecap="round"
+        >
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
       </button>
-      ${flow
-        ? keyed(
-            flow.id,
-            html`<iframe
-              ${ref(this.#frame)}
-              part="frame"
-              title="Fiskil: connect your account"
-              src=${flow.url}
-              @load=${this.#onFrameLoad}
-            ></iframe>`,
-          )
-        : nothing}
+      ${
+        flow
+          ? keyed(
+              flow.id,
+              html`<iframe
+                ${ref(this.#frame)}
+                part="frame"
+                title="Fiskil: connect your account"
+                src=${flow.url}
+                @load=${this.#onFrameLoad}
+              ></iframe>`,
+            )
+          : nothing
+      }
       <div class="loading" part="loading" role="status">
-        ${flow && !flow.loaded
-          ? html`<div class="spinner" aria-hidden="true"></div>
-              <span>Loading secure connection…</span>`
-          : nothing}
+        ${
+          flow && !flow.loaded
+            ? html`<div class="card">
+                <div class="spinner" aria-hidden="true"></div>
+                <span>Loading secure connection…</span>
+              </div>`
+            : nothing
+        }
       </div>
     </dialog>`;
   }

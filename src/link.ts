@@ -53,7 +53,10 @@ export function link(sessionId: string, options: LinkOptions = {}): LinkFlow {
       if (!container) {
         settled = true;
         reject(
-          new LinkError('LINK_NOT_FOUND', `No element with id "${options.containerId}" to mount the flow in.`),
+          new LinkError(
+            'LINK_NOT_FOUND',
+            `No element with id "${options.containerId}" to mount the flow in.`,
+          ),
         );
         return;
       }
@@ -80,7 +83,8 @@ export function link(sessionId: string, options: LinkOptions = {}): LinkFlow {
       });
       el.setAttribute('session-id', sessionId);
       if (options.authServer !== undefined) el.setAttribute('auth-server', options.authServer);
-      if (options.allowedOrigin !== undefined) el.setAttribute('allowed-origin', options.allowedOrigin);
+      if (options.allowedOrigin !== undefined)
+        el.setAttribute('allowed-origin', options.allowedOrigin);
       if (options.timeoutMs !== undefined) el.setAttribute('timeout', String(options.timeoutMs));
       container.append(el);
     });

@@ -19,7 +19,13 @@ export const REDIRECT_ERROR_TYPES = [
   'CONSUMERDATA_PROCESSING_ERROR',
 ] as const;
 
-const FLAT_ERROR_FIELDS = ['error', 'errorID', 'errorType', 'errorDescription', 'errorURI'] as const;
+const FLAT_ERROR_FIELDS = [
+  'error',
+  'errorID',
+  'errorType',
+  'errorDescription',
+  'errorURI',
+] as const;
 
 // Read own data only: a key inherited from a polluted Object.prototype is not
 // something the hosted page said.

@@ -78,15 +78,39 @@ describe('<fiskil-link>', () => {
 
   describe('invalid configuration', () => {
     const cases: Array<[string, Record<string, string>, RegExp]> = [
-      ['a javascript: auth-server', { 'auth-server': 'javascript:alert(1)' }, /auth-server.*https:/],
-      ['a plain-http remote auth-server', { 'auth-server': 'http://example.com' }, /auth-server.*localhost/],
+      [
+        'a javascript: auth-server',
+        { 'auth-server': 'javascript:alert(1)' },
+        /auth-server.*https:/,
+      ],
+      [
+        'a plain-http remote auth-server',
+        { 'auth-server': 'http://example.com' },
+        /auth-server.*localhost/,
+      ],
       ['an unparsable auth-server', { 'auth-server': 'not a url' }, /auth-server.*absolute URL/],
       ['a data: auth-server', { 'auth-server': 'data:text/html,hi' }, /auth-server/],
-      ['credentials in auth-server', { 'auth-server': 'https://u:p@auth.fiskil.com' }, /auth-server.*credentials/],
+      [
+        'credentials in auth-server',
+        { 'auth-server': 'https://u:p@auth.fiskil.com' },
+        /auth-server.*credentials/,
+      ],
       ['an allowed-origin of *', { 'allowed-origin': '*' }, /allowed-origin.*never "\*"/],
-      ['an allowed-origin with a path', { 'allowed-origin': 'https://auth.fiskil.com/path' }, /allowed-origin.*origin/],
-      ['an allowed-origin that is not a URL', { 'allowed-origin': 'auth.fiskil.com' }, /allowed-origin/],
-      ['an http allowed-origin on a remote host', { 'allowed-origin': 'http://auth.fiskil.com' }, /allowed-origin/],
+      [
+        'an allowed-origin with a path',
+        { 'allowed-origin': 'https://auth.fiskil.com/path' },
+        /allowed-origin.*origin/,
+      ],
+      [
+        'an allowed-origin that is not a URL',
+        { 'allowed-origin': 'auth.fiskil.com' },
+        /allowed-origin/,
+      ],
+      [
+        'an http allowed-origin on a remote host',
+        { 'allowed-origin': 'http://auth.fiskil.com' },
+        /allowed-origin/,
+      ],
       ['a zero timeout', { timeout: '0' }, /timeout.*positive/],
       ['a negative timeout', { timeout: '-5' }, /timeout.*positive/],
       ['a non-numeric timeout', { timeout: 'soon' }, /timeout.*positive/],
@@ -118,7 +142,9 @@ describe('<fiskil-link>', () => {
     }
 
     it('rejects a timeout property that is not a number', async () => {
-      const el = await fixture<FiskilLink>(html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`);
+      const el = await fixture<FiskilLink>(
+        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
+      );
       (el as unknown as { timeout: unknown }).timeout = '5000';
       const error = oneEvent(el, 'link-error');
       el.sessionId = 'ses_x';
@@ -140,7 +166,11 @@ describe('<fiskil-link>', () => {
     it('accepts http: on localhost, 127.0.0.1 and [::1], and normalises an origin', async () => {
       for (const server of ['http://localhost:1', 'http://127.0.0.1:1', 'http://[::1]:1/x']) {
         const el = await fixture<FiskilLink>(
-          html`<fiskil-link preload auth-server=${server} allowed-origin="HTTPS://Auth.Fiskil.com/"></fiskil-link>`,
+          html`<fiskil-link
+            preload
+            auth-server=${server}
+            allowed-origin="HTTPS://Auth.Fiskil.com/"
+          ></fiskil-link>`,
         );
         const events = recordEvents(el);
         el.sessionId = 'ses_ok';
@@ -304,7 +334,9 @@ describe('<fiskil-link>', () => {
 
   describe('ending a flow', () => {
     it('dispatches link-open, link-load, the outcome, then link-close', async () => {
-      const el = await fixture<FiskilLink>(html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`);
+      const el = await fixture<FiskilLink>(
+        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
+      );
       const events = recordEvents(el);
       const loaded = oneEvent(el, 'link-load');
       el.sessionId = 'ses_order';
@@ -600,7 +632,9 @@ describe('<fiskil-link>', () => {
     });
 
     it('shows a loading indicator until the hosted page loads', async () => {
-      const el = await fixture<FiskilLink>(html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`);
+      const el = await fixture<FiskilLink>(
+        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
+      );
       const opened = oneEvent(el, 'link-open');
       const loaded = oneEvent(el, 'link-load');
       el.sessionId = 'ses_load';
