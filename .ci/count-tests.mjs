@@ -11,7 +11,7 @@ let failed = 0;
 // "<Browser>: ... N passed, M failed" before its "Finished running tests".
 for (const run of log.split(/Finished running tests[^\n]*\n/).slice(0, -1)) {
   const last = new Map();
-  for (const m of run.matchAll(/^\s*(\w[\w ]*): \|[^\n]*?\| (\d+) passed, (\d+) failed/gm)) {
+  for (const m of run.matchAll(/^\s*(\w[\w ]*):\s+\|[^\n]*?\| (\d+) passed, (\d+) failed/gm)) {
     last.set(m[1], [Number(m[2]), Number(m[3])]);
   }
   for (const [p, f] of last.values()) {

@@ -8,6 +8,7 @@ import {
   hostedOrigin,
   hostedPost,
   hostedUrl,
+  messageEvent,
   openFlow,
   postFromProvider,
   recordEvents,
@@ -526,7 +527,7 @@ describe('<fiskil-link>', () => {
       el.remove();
       expect(document.documentElement.style.overflow).to.equal('');
       window.dispatchEvent(
-        new MessageEvent('message', { data: success, origin: hostedOrigin, source: frameWindow }),
+        messageEvent({ data: success, origin: hostedOrigin, source: frameWindow }),
       );
       el.cancel();
       await aTimeout(0);

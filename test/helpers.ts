@@ -39,12 +39,29 @@ export function postFromProvider(
   { origin = hostedOrigin, source }: { origin?: string; source?: MessageEventSource | null } = {},
 ): void {
   window.dispatchEvent(
-    new MessageEvent('message', {
+    messageEvent({
       data,
       origin,
       source: source === undefined ? frameOf(el)!.contentWindow : source,
     }),
   );
+}
+
+/**
+ * A synthetic `message` event. Chromium takes any window as `source`; Firefox
+ * refuses a cross-origin window, and Firefox and WebKit a window whose iframe
+ * has gone ("could not be converted", "Type error"). There the event gets an
+ * own `source` property: the element reads the same value either way.
+ */
+export function messageEvent({ source = null, ...init }: MessageEventInit): MessageEvent {
+  try {
+    return new MessageEvent('message', { ...init, source });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const event = new MessageEvent('message', init);
+    Object.defineProperty(event, 'source', { value: source });
+    return event;
+  }
 }
 
 /** Makes the cross-origin fixture really `postMessage` `data` to its parent. */

@@ -1,0 +1,108 @@
+// WebKitGTK for web-test-runner: Debian's WebKitWebDriver drives MiniBrowser
+// (packages webkit2gtk-driver and libwebkit2gtk-4.1-0). MiniBrowser needs an X
+// display, so without one this starts Xvfb (package xvfb). Both processes are
+// this launcher's own: it stops them when the run ends, or when Node exits.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+
+const miniBrowser =
+  process.env.WEBKIT_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const driverPath = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts Xvfb on the first free display; resolves with ":N" once it is ready. */
+function startXvfb(children) {
+  return new Promise((resolve, reject) => {
+    // -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
+    const xvfb = spawn(
+      'Xvfb',
+      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      },
+    );
+    children.push(xvfb);
+    let out = '';
+    let err = '';
+    xvfb.stderr.on('data', (chunk) => (err += chunk));
+    xvfb.stdio[3].on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(`:${out.trim()}`);
+    });
+    xvfb.on('error', (e) =>
+      reject(new Error(`could not start Xvfb (apt-get install xvfb): ${e.message}`)),
+    );
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${err.trim()}`)));
+  });
+}
+
+async function waitForDriver(port, driver) {
+  for (let i = 0; i < 100; i++) {
+    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${driver.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('WebKitWebDriver did not answer on /status within 10 s');
+}
+
+class WebkitLauncher extends WebdriverLauncher {
+  #children = [];
+  #killAll = () => {
+    for (const child of this.#children) if (child.exitCode === null) child.kill();
+  };
+
+  async initialize(config, testFiles) {
+    for (const [path, pkg] of [
+      [miniBrowser, 'libwebkit2gtk-4.1-0'],
+      [driverPath, 'webkit2gtk-driver'],
+    ]) {
+      if (!existsSync(path)) throw new Error(`WebKit: ${path} is missing (apt-get install ${pkg})`);
+    }
+    process.once('exit', this.#killAll);
+    const display = process.env.DISPLAY || (await startXvfb(this.#children));
+    const port = await freePort();
+    const driver = spawn(driverPath, [`--port=${port}`], {
+      stdio: 'ignore',
+      env: { ...process.env, DISPLAY: display },
+    });
+    this.#children.push(driver);
+    await waitForDriver(port, driver);
+    this.options.port = port;
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  async stop() {
+    await super.stop();
+    this.#killAll();
+  }
+}
+
+export function webkitLauncher() {
+  return new WebkitLauncher({
+    hostname: '127.0.0.1',
+    path: '/',
+    logLevel: 'error',
+    capabilities: {
+      // WebKitWebDriver speaks classic WebDriver only; webdriverio would ask for BiDi.
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+    },
+  });
+}
