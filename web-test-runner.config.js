@@ -36,6 +36,76 @@ const engines = {
   webkit: () => webkitLauncher(),
 };
 
+// The hosted page of a server that accepts and stalls: it never answers, so the
+// iframe never fires `load`. With `then=load`, a second request for the same
+// session id is sent on to the hosted-page fixture ("Try again" works).
+const stalled = new Set();
+async function stallingServer(ctx, next) {
+  if (ctx.path !== '/test/stall') return next();
+  const session = ctx.query.sess_id;
+  if (ctx.query.then === 'load' && stalled.has(session)) {
+    ctx.redirect(`/test/fixtures/hosted.html?sess_id=${encodeURIComponent(session)}`);
+    return;
+  }
+  stalled.add(session);
+  // Held until the browser gives up on it (the iframe is removed or reloaded).
+  await new Promise((resolve) => ctx.req.once('close', resolve));
+  ctx.status = 204;
+}
+
+/**
+ * `emulate-a11y-media` for the tests: forced colours and reduced motion where the
+ * engine's automation protocol can emulate them (puppeteer's engines, if they can). Elsewhere it
+ * answers false, and the test says so and checks the stylesheet's rules instead.
+ */
+const a11yMediaPlugin = {
+  name: 'emulate-a11y-media',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-a11y-media') return undefined;
+    if (session.browser.type !== 'puppeteer') return false;
+    try {
+      await session.browser
+        .getPage(session.id)
+        .emulateMediaFeatures(Object.entries(payload).map(([name, value]) => ({ name, value })));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+// WebDriver's codes for the keys the tests hold down together.
+const webdriverKeys = { Shift: '\uE008', Tab: '\uE004' };
+
+/**
+ * `press-chord` for the tests: keys held together (Shift+Tab), in every engine.
+ * (sendKeys' `down`/`up` work in puppeteer's engines but not over WebDriver.)
+ */
+const chordPlugin = {
+  name: 'press-chord',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'press-chord') return undefined;
+    if (session.browser.type === 'puppeteer') {
+      const { keyboard } = session.browser.getPage(session.id);
+      for (const key of payload) await keyboard.down(key);
+      for (const key of [...payload].reverse()) await keyboard.up(key);
+    } else {
+      const value = (key) => webdriverKeys[key] ?? key;
+      await session.browser.driverManager.performActions(session.id, [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: [
+            ...payload.map((key) => ({ type: 'keyDown', value: value(key) })),
+            ...[...payload].reverse().map((key) => ({ type: 'keyUp', value: value(key) })),
+          ],
+        },
+      ]);
+    }
+    return true;
+  },
+};
+
 const wanted = (process.env.WTR_BROWSERS || 'chromium,firefox,webkit').split(',');
 for (const name of wanted) {
   if (!engines[name])
@@ -47,7 +117,8 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   // Tests run on 127.0.0.1; the hosted-page fixture is served from localhost, another origin.
   hostname: '127.0.0.1',
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), a11yMediaPlugin, chordPlugin],
+  middleware: [stallingServer],
   browsers: wanted.map((name) => engines[name]()),
   concurrentBrowsers: wanted.length,
   testFramework: { config: { timeout: 10000 } },

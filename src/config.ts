@@ -4,6 +4,9 @@ export const DEFAULT_AUTH_SERVER = 'https://auth.fiskil.com';
 /** Ten minutes, as the official SDK. */
 export const DEFAULT_TIMEOUT = 600_000;
 
+/** How long the hosted page may take to load before the user is offered "Try again". */
+export const DEFAULT_LOAD_TIMEOUT = 15_000;
+
 // setTimeout stores its delay as a signed 32-bit int: anything longer fires at once.
 const MAX_TIMEOUT = 2_147_483_647;
 
@@ -11,7 +14,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** A validated flow configuration, or why it is not one. */
 export type FlowConfig =
-  | { ok: true; authServer: URL; allowedOrigin: string; timeout: number }
+  | { ok: true; authServer: URL; allowedOrigin: string; timeout: number; loadTimeout: number }
   | { ok: false; message: string };
 
 type Checked<T> = { value: T } | { error: string };
@@ -58,15 +61,15 @@ function checkAllowedOrigin(raw: string, authServer: URL): Checked<string> {
   return { value: checked.value.origin };
 }
 
-function checkTimeout(timeout: unknown): Checked<number> {
+function checkTimeout(timeout: unknown, name = 'timeout'): Checked<number> {
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
     return {
-      error: `Invalid timeout ${quote(String(timeout))}: must be a positive number of milliseconds.`,
+      error: `Invalid ${name} ${quote(String(timeout))}: must be a positive number of milliseconds.`,
     };
   }
   if (timeout > MAX_TIMEOUT) {
     return {
-      error: `Invalid timeout ${quote(String(timeout))}: must be at most ${MAX_TIMEOUT} ms (about 24 days).`,
+      error: `Invalid ${name} ${quote(String(timeout))}: must be at most ${MAX_TIMEOUT} ms (about 24 days).`,
     };
   }
   return { value: timeout };
@@ -77,6 +80,7 @@ export function resolveConfig(input: {
   authServer: unknown;
   allowedOrigin: unknown;
   timeout: unknown;
+  loadTimeout: unknown;
 }): FlowConfig {
   const authServer = checkAuthServer(String(input.authServer ?? ''));
   if ('error' in authServer) return { ok: false, message: authServer.error };
@@ -84,11 +88,14 @@ export function resolveConfig(input: {
   if ('error' in allowedOrigin) return { ok: false, message: allowedOrigin.error };
   const timeout = checkTimeout(input.timeout);
   if ('error' in timeout) return { ok: false, message: timeout.error };
+  const loadTimeout = checkTimeout(input.loadTimeout, 'load-timeout');
+  if ('error' in loadTimeout) return { ok: false, message: loadTimeout.error };
   return {
     ok: true,
     authServer: authServer.value,
     allowedOrigin: allowedOrigin.value,
     timeout: timeout.value,
+    loadTimeout: loadTimeout.value,
   };
 }
 

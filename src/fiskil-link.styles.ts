@@ -49,7 +49,10 @@ export const styles = css`
     display: grid;
     justify-items: center;
     gap: 12px;
+    max-width: calc(100% - 32px);
+    box-sizing: border-box;
     padding: 20px 28px;
+    text-align: center;
     border-radius: 14px;
     background: var(--fiskil-link-loading-background, rgba(23, 23, 23, 0.82));
     font-size: 15px;
@@ -90,9 +93,28 @@ export const styles = css`
     background: var(--fiskil-link-close-background-hover, rgba(23, 23, 23, 0.9));
   }
 
-  .close:focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--fiskil-link-accent, #4f7cff);
     outline-offset: 2px;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 8px;
+  }
+
+  .actions button {
+    pointer-events: auto;
+    min-height: 44px;
+    padding: 0 18px;
+    border: 2px solid;
+    border-radius: 8px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
   }
 
   .close svg {
@@ -113,7 +135,7 @@ export const styles = css`
     .close {
       border: 2px solid ButtonText;
     }
-    .close:focus-visible {
+    button:focus-visible {
       outline-color: Highlight;
     }
   }

@@ -2,7 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { buildAuthUrl, DEFAULT_AUTH_SERVER, DEFAULT_TIMEOUT, resolveConfig } from './config.js';
+import {
+  buildAuthUrl,
+  DEFAULT_AUTH_SERVER,
+  DEFAULT_LOAD_TIMEOUT,
+  DEFAULT_TIMEOUT,
+  resolveConfig,
+} from './config.js';
 import { INVALID_SESSION_CODES, LinkError } from './errors.js';
 import {
   ConsentEvent,
@@ -22,9 +28,15 @@ interface Flow {
   readonly url: string;
   readonly origin: string;
   readonly timeout: number;
-  /** Owns the window `message` listener. */
+  readonly loadTimeout: number;
+  /** Owns the window `message`, `online` and `offline` listeners. */
   readonly listeners: AbortController;
   timer?: ReturnType<typeof setTimeout>;
+  loadTimer?: ReturnType<typeof setTimeout>;
+  /** The hosted page did not load within `loadTimeout`: "Try again" or "Close". */
+  stalled: boolean;
+  /** Loads of the iframe so far; "Try again" starts a new one. */
+  attempt: number;
   /** The page asked to see it (not `preload`, or `open()` was called). */
   shown: boolean;
   /** The modal is up and `link-open` was dispatched. */
@@ -34,10 +46,12 @@ interface Flow {
   settled: boolean;
 }
 
-const timeoutConverter = {
+const msConverter = (fallback: number) => ({
   fromAttribute: (value: string | null) =>
-    value === null ? DEFAULT_TIMEOUT : value.trim() === '' ? NaN : Number(value),
-};
+    value === null ? fallback : value.trim() === '' ? NaN : Number(value),
+});
+
+const LOADING = 'Loading secure connection…';
 
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -94,7 +108,18 @@ export class FiskilLink extends LitElement {
   @property({ attribute: 'auth-server' }) authServer = DEFAULT_AUTH_SERVER;
 
   /** Milliseconds the user has, counted from when the flow is shown, before `LINK_TIMEOUT`. */
-  @property({ type: Number, converter: timeoutConverter }) timeout = DEFAULT_TIMEOUT;
+  @property({ type: Number, converter: msConverter(DEFAULT_TIMEOUT) }) timeout = DEFAULT_TIMEOUT;
+
+  /**
+   * Milliseconds the hosted page has to load before the user is told and
+   * offered "Try again" (reloads it) and "Close" (`LINK_USER_CANCELLED`).
+   */
+  @property({
+    attribute: 'load-timeout',
+    type: Number,
+    converter: msConverter(DEFAULT_LOAD_TIMEOUT),
+  })
+  loadTimeout = DEFAULT_LOAD_TIMEOUT;
 
   /** Load the flow hidden as soon as the session id is known; `open()` shows it. */
   @property({ type: Boolean }) preload = false;
@@ -187,6 +212,15 @@ export class FiskilLink extends LitElement {
 
   protected override render() {
     const flow = this.#flow;
+    const message = !flow
+      ? ''
+      : !navigator.onLine
+        ? "You're offline. The connection will continue when you're back online."
+        : flow.stalled
+          ? 'The secure connection is taking too long to load.'
+          : flow.loaded
+            ? ''
+            : LOADING;
     return html`<dialog
       ${ref(this.#dialog)}
       part="dialog"
@@ -211,7 +245,7 @@ export class FiskilLink extends LitElement {
       ${
         flow
           ? keyed(
-              flow.id,
+              `${flow.id}.${flow.attempt}`,
               html`<iframe
                 ${ref(this.#frame)}
                 part="frame"
@@ -224,10 +258,18 @@ export class FiskilLink extends LitElement {
       }
       <div class="loading" part="loading" role="status">
         ${
-          flow && !flow.loaded
+          message
             ? html`<div class="card">
-                <div class="spinner" aria-hidden="true"></div>
-                <span>Loading secure connection…</span>
+                ${message === LOADING ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+                <span>${message}</span>
+                ${
+                  flow?.stalled
+                    ? html`<div class="actions">
+                        <button type="button" @click=${this.#retry}>Try again</button>
+                        <button type="button" @click=${this.cancel}>Close</button>
+                      </div>`
+                    : nothing
+                }
               </div>`
             : nothing
         }
@@ -268,17 +310,40 @@ export class FiskilLink extends LitElement {
       url: buildAuthUrl(config.authServer, sessionId),
       origin: config.allowedOrigin,
       timeout: config.timeout,
+      loadTimeout: config.loadTimeout,
       listeners: new AbortController(),
       shown: show,
       opened: false,
       loaded: false,
       settled: false,
+      stalled: false,
+      attempt: 0,
     };
     this.#flow = flow;
-    window.addEventListener('message', (event) => this.#onMessage(flow, event), {
-      signal: flow.listeners.signal,
-    });
+    const { signal } = flow.listeners;
+    window.addEventListener('message', (event) => this.#onMessage(flow, event), { signal });
+    // Offline while open: a notice, cleared when back online.
+    window.addEventListener('offline', () => this.requestUpdate(), { signal });
+    window.addEventListener('online', () => this.requestUpdate(), { signal });
+    this.#waitForLoad(flow);
+  }
+
+  // A server that accepts and stalls never fires `load` (an error page does).
+  #waitForLoad(flow: Flow): void {
+    clearTimeout(flow.loadTimer);
+    flow.loadTimer = setTimeout(() => {
+      flow.stalled = true;
+      this.requestUpdate();
+    }, flow.loadTimeout);
     this.requestUpdate();
+  }
+
+  #retry(): void {
+    const flow = this.#flow;
+    if (!flow || flow.loaded) return;
+    flow.stalled = false;
+    flow.attempt++;
+    this.#waitForLoad(flow);
   }
 
   // PROTOCOL.md's order: source, then shape, then origin.
@@ -309,6 +374,7 @@ export class FiskilLink extends LitElement {
     if (this.#flow !== flow || flow.settled) return;
     flow.settled = true;
     clearTimeout(flow.timer);
+    clearTimeout(flow.loadTimer);
     flow.listeners.abort();
     const event =
       outcome instanceof LinkError ? new LinkErrorEvent(outcome) : new ConsentEvent(outcome);
@@ -324,6 +390,7 @@ export class FiskilLink extends LitElement {
   /** Undoes everything a flow started. Dispatches nothing: callers say what happened. */
   #end(flow: Flow, { keepModal = false } = {}): void {
     clearTimeout(flow.timer);
+    clearTimeout(flow.loadTimer);
     flow.listeners.abort();
     if (this.#flow === flow) this.#flow = undefined;
     if (!keepModal) this.#hideModal();
@@ -369,6 +436,8 @@ export class FiskilLink extends LitElement {
     const flow = this.#flow;
     if (!flow || flow.loaded || event.target !== this.#frame.value) return;
     flow.loaded = true;
+    flow.stalled = false;
+    clearTimeout(flow.loadTimer);
     this.requestUpdate();
     this.#dispatch(new LinkLoadEvent());
   }

@@ -249,7 +249,7 @@ describe('buildAuthUrl', () => {
 });
 
 describe('resolveConfig', () => {
-  const ok = { authServer: '', allowedOrigin: '', timeout: 1000 };
+  const ok = { authServer: '', allowedOrigin: '', timeout: 1000, loadTimeout: 15000 };
   it('defaults to auth.fiskil.com and its origin', () => {
     const config = resolveConfig(ok);
     expect(config.ok && config.authServer.href).to.equal('https://auth.fiskil.com/');
@@ -278,6 +278,8 @@ describe('resolveConfig', () => {
     ['the null origin', { allowedOrigin: 'null' }],
     ['Infinity', { timeout: Infinity }],
     ['NaN', { timeout: NaN }],
+    ['a load-timeout of 0', { loadTimeout: 0 }],
+    ['a load-timeout of NaN', { loadTimeout: NaN }],
   ] as const) {
     it(`rejects ${name} with a message of bounded length`, () => {
       const config = resolveConfig({ ...ok, ...input });
