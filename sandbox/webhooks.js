@@ -3,6 +3,7 @@
 // not public): `Fiskil-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed by
 // the webhook secret>`. Failed deliveries are retried with exponential backoff.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 
 export const SIGNATURE_HEADER = 'fiskil-signature';
 
@@ -40,6 +41,8 @@ export function createWebhooks(opts) {
   /** @type {Set<NodeJS.Timeout>} */
   const timers = new Set();
   let closed = false;
+  /** Emits 'settled' (delivery) once a delivery is delivered or given up. */
+  const events = new EventEmitter();
 
   /** @param {Delivery} d @param {string} body */
   async function attempt(d, body) {
@@ -64,6 +67,7 @@ export function createWebhooks(opts) {
         opts.log(
           `webhook ${d.type} ${d.message_id} → ${d.url}: ${res.status} (attempt ${d.attempts.length})`,
         );
+        events.emit('settled', d);
         return;
       }
     } catch (e) {
@@ -75,6 +79,7 @@ export function createWebhooks(opts) {
       opts.log(
         `webhook ${d.type} ${d.message_id} → ${d.url}: ${why}; gave up after ${d.attempts.length} attempts`,
       );
+      events.emit('settled', d);
       return;
     }
     const delay = opts.retryBaseMs * 2 ** (d.attempts.length - 1);
@@ -93,6 +98,7 @@ export function createWebhooks(opts) {
 
   return {
     deliveries,
+    events,
     /**
      * Queues one event for delivery (no-op without a webhook URL).
      * @param {string} type
