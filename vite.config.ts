@@ -1,10 +1,13 @@
 import { defineConfig } from 'vite';
 
+const LICENSE_BANNER =
+  '/*! fiskil-link, MIT License. Includes Lit, BSD-3-Clause, Copyright Google LLC. */';
+
 // One config, three library builds (API.md "Build outputs"), chosen by --mode:
 // the default build is for bundlers (lit stays an import), `bundle` and `umd`
 // are self-contained files for pages with no build step.
 export default defineConfig(({ command, mode }) => {
-  if (command === 'serve') return { root: 'demo', server: { host: '127.0.0.1' } };
+  if (command === 'serve') return { server: { host: '127.0.0.1', open: false } };
 
   if (mode === 'bundle' || mode === 'umd') {
     return {
@@ -17,6 +20,11 @@ export default defineConfig(({ command, mode }) => {
           name: 'FiskilLink',
           formats: [mode === 'umd' ? 'umd' : 'es'],
           fileName: () => (mode === 'umd' ? 'fiskil-link.umd.js' : 'fiskil-link.js'),
+        },
+        rolldownOptions: {
+          // Vite keeps whitespace in ES library builds for the sake of bundlers;
+          // this file is for pages with no bundler, so it is minified fully.
+          output: { minify: true, banner: LICENSE_BANNER },
         },
       },
     };

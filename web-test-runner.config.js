@@ -17,7 +17,8 @@ const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  hostname: 'localhost',
+  // Tests run on 127.0.0.1; the hosted-page fixture is served from localhost, another origin.
+  hostname: '127.0.0.1',
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromiumArgs } })],
   testFramework: { config: { timeout: 10000 } },

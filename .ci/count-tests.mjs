@@ -1,0 +1,24 @@
+// Sums the test counts in a log of `npm test`: web-test-runner's last summary
+// line per browser and run, and node --test's "# pass" / "# fail" lines.
+import { readFileSync } from 'node:fs';
+
+// eslint-disable-next-line no-control-regex
+const log = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+let passed = 0;
+let failed = 0;
+
+// web-test-runner prints progress lines; a run's final figures are the last
+// "<Browser>: ... N passed, M failed" before its "Finished running tests".
+for (const run of log.split(/Finished running tests[^\n]*\n/).slice(0, -1)) {
+  const last = new Map();
+  for (const m of run.matchAll(/^\s*(\w[\w ]*): \|[^\n]*?\| (\d+) passed, (\d+) failed/gm)) {
+    last.set(m[1], [Number(m[2]), Number(m[3])]);
+  }
+  for (const [p, f] of last.values()) {
+    passed += p;
+    failed += f;
+  }
+}
+for (const m of log.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
+for (const m of log.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
+console.log(passed, failed);

@@ -1,0 +1,43 @@
+import '../src/index.js';
+
+const SANDBOX = 'http://127.0.0.1:4010';
+
+const link = document.querySelector('fiskil-link')!;
+const form = document.querySelector<HTMLFormElement>('#config')!;
+const log = document.querySelector<HTMLOListElement>('#log')!;
+const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+
+// ?session_id=…&auth_server=…&allowed_origin=… prefill the form, so a link can share a setup.
+const params = new URLSearchParams(location.search);
+field('auth-server').value = params.get('auth_server') ?? SANDBOX;
+field('session-id').value = params.get('session_id') ?? '';
+field('allowed-origin').value = params.get('allowed_origin') ?? '';
+
+function write(name: string, detail?: unknown) {
+  const item = document.createElement('li');
+  item.className = name;
+  const time = new Date().toISOString().slice(11, 23);
+  item.textContent = `${time} ${name}${detail === undefined ? '' : ` ${JSON.stringify(detail)}`}`;
+  log.append(item);
+}
+
+for (const name of ['link-open', 'link-load', 'link-close'] as const) {
+  link.addEventListener(name, () => write(name));
+}
+link.addEventListener('consent', (e) => write('consent', e.detail));
+link.addEventListener('link-error', (e) =>
+  write('link-error', { code: e.detail.code, message: e.detail.message, details: e.detail.details }),
+);
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  // Attributes, not properties: this is what a page with no build step writes.
+  for (const name of ['auth-server', 'allowed-origin', 'timeout']) {
+    link.setAttribute(name, field(name).value);
+  }
+  link.toggleAttribute('preload', field('preload').checked);
+  link.setAttribute('session-id', field('session-id').value);
+});
+document.querySelector('#open')!.addEventListener('click', () => link.open());
+document.querySelector('#cancel')!.addEventListener('click', () => link.cancel());
+document.querySelector('#clear')!.addEventListener('click', () => log.replaceChildren());

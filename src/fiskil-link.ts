@@ -1,0 +1,384 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { buildAuthUrl, DEFAULT_AUTH_SERVER, DEFAULT_TIMEOUT, resolveConfig } from './config.js';
+import { INVALID_SESSION_CODES, LinkError } from './errors.js';
+import {
+  ConsentEvent,
+  LinkCloseEvent,
+  LinkErrorEvent,
+  LinkLoadEvent,
+  LinkOpenEvent,
+} from './events.js';
+import { parseProviderMessage } from './protocol.js';
+import { lockScroll } from './scroll-lock.js';
+import { styles } from './fiskil-link.styles.js';
+
+/** One run of the hosted flow: everything it started, so that one call undoes it all. */
+interface Flow {
+  readonly id: number;
+  readonly sessionId: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly timeout: number;
+  /** Owns the window `message` listener. */
+  readonly listeners: AbortController;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The page asked to see it (not `preload`, or `open()` was called). */
+  shown: boolean;
+  /** The modal is up and `link-open` was dispatched. */
+  opened: boolean;
+  loaded: boolean;
+  /** Its outcome was dispatched; only an invalid session keeps a settled flow on screen. */
+  settled: boolean;
+}
+
+const timeoutConverter = {
+  fromAttribute: (value: string | null) =>
+    value === null ? DEFAULT_TIMEOUT : value.trim() === '' ? NaN : Number(value),
+};
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * Runs Fiskil's hosted bank and energy consent flow in a modal iframe, and
+ * reports its outcome as DOM events.
+ *
+ * @summary Fiskil consent flow as one HTML tag.
+ * @tagname fiskil-link
+ *
+ * @fires {ConsentEvent} consent - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
+ * @fires {LinkErrorEvent} link-error - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
+ * @fires {LinkOpenEvent} link-open - The modal is shown.
+ * @fires {LinkLoadEvent} link-load - The hosted page finished loading (with `preload`, possibly before `link-open`).
+ * @fires {LinkCloseEvent} link-close - The modal is gone, after `consent`, `link-error` or `cancel()`.
+ *
+ * @csspart dialog - The native `<dialog>` that fills the viewport; style its backdrop with `::part(dialog)::backdrop`.
+ * @csspart frame - The `<iframe>` holding the hosted flow.
+ * @csspart loading - The loading indicator shown until the hosted page has loaded.
+ * @csspart close - The close control (cancels the flow).
+ *
+ * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
+ * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
+ * @cssprop [--fiskil-link-color=#fff] - Text colour of the loading message.
+ * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading message.
+ * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
+ * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
+ * @cssprop [--fiskil-link-font-family=system-ui] - Font of the element's own text.
+ */
+export class FiskilLink extends LitElement {
+  static override styles = styles;
+
+  /**
+   * The auth session id your backend got from `POST /v1/auth/session`. While
+   * connected, a non-empty value starts a flow (shown at once unless
+   * `preload`); a new value replaces a running flow.
+   */
+  @property({ attribute: 'session-id' }) sessionId = '';
+
+  /**
+   * The one origin (`scheme://host[:port]`) whose messages are accepted.
+   * Empty means the origin of `auth-server`. Never `*`.
+   */
+  @property({ attribute: 'allowed-origin' }) allowedOrigin = '';
+
+  /**
+   * Where the hosted flow lives: `https:`, or `http:` on localhost,
+   * 127.0.0.1 or [::1]. The iframe loads it with `sess_id` added to its query.
+   */
+  @property({ attribute: 'auth-server' }) authServer = DEFAULT_AUTH_SERVER;
+
+  /** Milliseconds the user has, counted from when the flow is shown, before `LINK_TIMEOUT`. */
+  @property({ type: Number, converter: timeoutConverter }) timeout = DEFAULT_TIMEOUT;
+
+  /** Load the flow hidden as soon as the session id is known; `open()` shows it. */
+  @property({ type: Boolean }) preload = false;
+
+  #flow?: Flow;
+  #flowCount = 0;
+  /** A start the next update owes: a new session id, or a reconnect that cut a flow short. */
+  #pendingStart: { resumeShown: boolean } | null = null;
+  #returnFocus: Element | null = null;
+  #releaseScroll?: () => void;
+  #dialog = createRef<HTMLDialogElement>();
+  #frame = createRef<HTMLIFrameElement>();
+
+  /**
+   * Shows the flow for the current `session-id`: starts it if it is not
+   * loaded yet (or has ended), does nothing while it is shown.
+   */
+  open(): void {
+    if (!this.isConnected) return;
+    const flow = this.#flow;
+    if (flow) {
+      if (!flow.shown) {
+        flow.shown = true;
+        this.requestUpdate();
+      }
+      return;
+    }
+    this.#pendingStart = null;
+    if (!this.#hasSession()) {
+      this.#dispatch(
+        new LinkErrorEvent(
+          new LinkError(
+            'LINK_INVALID_CONFIG',
+            'open() needs a session-id: set the session-id attribute (or sessionId property) to the id from POST /v1/auth/session.',
+          ),
+        ),
+      );
+      return;
+    }
+    this.#start(true);
+  }
+
+  /**
+   * Ends the running flow as if the user closed it: the modal closes, then
+   * `link-error` with `LINK_USER_CANCELLED` (unless the flow already reported
+   * its outcome), then `link-close`. Does nothing when no flow runs.
+   */
+  cancel(): void {
+    const flow = this.#flow;
+    if (!flow) return;
+    if (flow.settled) {
+      this.#end(flow);
+      if (flow.opened) this.#dispatch(new LinkCloseEvent());
+      return;
+    }
+    this.#finish(
+      flow,
+      new LinkError('LINK_USER_CANCELLED', 'The flow was closed before it finished.'),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#pendingStart) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const flow = this.#flow;
+    if (!flow) return;
+    // A framework that moves the element reconnects it at once: the flow
+    // starts again with the same session id (its iframe reloads anyway).
+    if (!flow.settled) this.#pendingStart = { resumeShown: flow.shown };
+    this.#end(flow);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sessionId')) {
+      const running = this.#flow;
+      const replacing = running !== undefined && running.sessionId !== this.sessionId;
+      if (replacing) this.#end(running, { keepModal: this.#hasSession() });
+      this.#pendingStart = this.#hasSession() ? { resumeShown: replacing && running.shown } : null;
+    }
+    if (this.#pendingStart && this.isConnected && !this.#flow) {
+      const { resumeShown } = this.#pendingStart;
+      this.#pendingStart = null;
+      this.#start(resumeShown || !this.preload);
+    }
+  }
+
+  protected override render() {
+    const flow = this.#flow;
+    return html`<dialog
+      ${ref(this.#dialog)}
+      part="dialog"
+      aria-label="Connect your account"
+      tabindex="-1"
+      .autofocus=${true}
+      @cancel=${this.#onDialogCancel}
+      @close=${this.#onDialogClose}
+    >
+      <button class="close" part="close" type="button" aria-label="Close" @click=${this.cancel}>
+        <svg
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2.2"
+          stroke-linecap="round"
+        >
+          <path d="M6 6l12 12M18 6L6 18" />
+        </svg>
+      </button>
+      ${
+        flow
+          ? keyed(
+              flow.id,
+              html`<iframe
+                ${ref(this.#frame)}
+                part="frame"
+                title="Fiskil: connect your account"
+                src=${flow.url}
+                @load=${this.#onFrameLoad}
+              ></iframe>`,
+            )
+          : nothing
+      }
+      <div class="loading" part="loading" role="status">
+        ${
+          flow && !flow.loaded
+            ? html`<div class="card">
+                <div class="spinner" aria-hidden="true"></div>
+                <span>Loading secure connection…</span>
+              </div>`
+            : nothing
+        }
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    const flow = this.#flow;
+    if (!flow?.shown || flow.opened) return;
+    flow.opened = true;
+    this.#showModal();
+    if (!flow.settled) {
+      flow.timer = setTimeout(
+        () => this.#finish(flow, new LinkError('LINK_TIMEOUT', 'The flow timed out.')),
+        flow.timeout,
+      );
+    }
+    this.#dispatch(new LinkOpenEvent());
+  }
+
+  #hasSession(): boolean {
+    return this.sessionId != null && String(this.sessionId).trim() !== '';
+  }
+
+  #start(show: boolean): void {
+    const config = resolveConfig(this);
+    if (!config.ok) {
+      this.#dispatch(new LinkErrorEvent(new LinkError('LINK_INVALID_CONFIG', config.message)));
+      return;
+    }
+    const sessionId = String(this.sessionId);
+    const flow: Flow = {
+      id: ++this.#flowCount,
+      sessionId,
+      url: buildAuthUrl(config.authServer, sessionId),
+      origin: config.allowedOrigin,
+      timeout: config.timeout,
+      listeners: new AbortController(),
+      shown: show,
+      opened: false,
+      loaded: false,
+      settled: false,
+    };
+    this.#flow = flow;
+    window.addEventListener('message', (event) => this.#onMessage(flow, event), {
+      signal: flow.listeners.signal,
+    });
+    this.requestUpdate();
+  }
+
+  // PROTOCOL.md's order: source, then shape, then origin.
+  #onMessage(flow: Flow, event: MessageEvent): void {
+    const frameWindow = this.#frame.value?.contentWindow;
+    if (!frameWindow || event.source !== frameWindow || this.#flow !== flow) return;
+    const message = parseProviderMessage(event.data);
+    if (!message) return;
+    if (event.origin !== flow.origin) {
+      this.#finish(
+        flow,
+        new LinkError(
+          'LINK_ORIGIN_MISMATCH',
+          `The hosted page posted from ${event.origin}, but only ${flow.origin} is allowed.`,
+          { expectedOrigin: flow.origin, receivedOrigin: event.origin },
+        ),
+      );
+    } else if (message.kind === 'success') {
+      const { consentID, redirectURL } = message;
+      this.#finish(flow, redirectURL === undefined ? { consentID } : { consentID, redirectURL });
+    } else {
+      this.#finish(flow, new LinkError(message.code, message.message, message.details));
+    }
+  }
+
+  /** Dispatches the flow's one outcome; after an invalid session the modal stays for the user to read. */
+  #finish(flow: Flow, outcome: LinkError | { consentID: string; redirectURL?: string }): void {
+    if (this.#flow !== flow || flow.settled) return;
+    flow.settled = true;
+    clearTimeout(flow.timer);
+    flow.listeners.abort();
+    const event =
+      outcome instanceof LinkError ? new LinkErrorEvent(outcome) : new ConsentEvent(outcome);
+    if (outcome instanceof LinkError && INVALID_SESSION_CODES.includes(outcome.code)) {
+      this.#dispatch(event);
+      return;
+    }
+    this.#end(flow);
+    this.#dispatch(event);
+    if (flow.opened) this.#dispatch(new LinkCloseEvent());
+  }
+
+  /** Undoes everything a flow started. Dispatches nothing: callers say what happened. */
+  #end(flow: Flow, { keepModal = false } = {}): void {
+    clearTimeout(flow.timer);
+    flow.listeners.abort();
+    if (this.#flow === flow) this.#flow = undefined;
+    if (!keepModal) this.#hideModal();
+    this.requestUpdate();
+  }
+
+  #showModal(): void {
+    const dialog = this.#dialog.value;
+    if (!dialog || dialog.open) return;
+    this.#returnFocus = deepActiveElement();
+    this.#releaseScroll = lockScroll();
+    dialog.showModal();
+  }
+
+  #hideModal(): void {
+    this.#releaseScroll?.();
+    this.#releaseScroll = undefined;
+    const dialog = this.#dialog.value;
+    if (!dialog?.open) return;
+    dialog.close();
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && deepActiveElement() !== target) {
+      target.focus({ preventScroll: true });
+    }
+  }
+
+  // Escape while focus is in the dialog (a cross-origin page keeps its own keys).
+  #onDialogCancel(event: Event): void {
+    if (event.target !== this.#dialog.value) return;
+    event.preventDefault();
+    this.cancel();
+  }
+
+  // The browser may close a modal dialog by itself (a second Escape without user
+  // activation, closedby): whatever closed it, the flow ends as a cancel.
+  #onDialogClose(event: Event): void {
+    if (event.target !== this.#dialog.value || this.#dialog.value.open) return;
+    if (this.#flow?.opened) this.cancel();
+  }
+
+  #onFrameLoad(event: Event): void {
+    const flow = this.#flow;
+    if (!flow || flow.loaded || event.target !== this.#frame.value) return;
+    flow.loaded = true;
+    this.requestUpdate();
+    this.#dispatch(new LinkLoadEvent());
+  }
+
+  #dispatch(event: Event): void {
+    // Nothing is dispatched for an element that is no longer on the page.
+    if (this.isConnected) this.dispatchEvent(event);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fiskil-link': FiskilLink;
+  }
+}

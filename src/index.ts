@@ -1,0 +1,10 @@
+import { defineFiskilLink } from './define.js';
+
+export { FiskilLink } from './fiskil-link.js';
+export { defineFiskilLink, TAG_NAME } from './define.js';
+export * from './errors.js';
+export * from './events.js';
+export { link } from './link.js';
+export type { LinkFlow, LinkOptions, LinkResult } from './link.js';
+
+defineFiskilLink();
