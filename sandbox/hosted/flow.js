@@ -239,13 +239,16 @@ export class HostedFlow extends LitElement {
         <header>
           <div class="brand">
             ${
-              app?.logo_url
-                ? html`<img class="logo" src=${app.logo_url} alt="" />`
-                : html`<span class="logo mono" aria-hidden="true"
-                    >${monogram(app?.name ?? 'Fiskil')}</span
-                  >`
+              app
+                ? html`${
+                      app.logo_url
+                        ? html`<img class="logo" src=${app.logo_url} alt="" />`
+                        : html`<span class="logo mono" aria-hidden="true"
+                            >${monogram(app.name)}</span
+                          >`
+                    } <span class="link" aria-hidden="true">⟷</span>`
+                : nothing
             }
-            <span class="link" aria-hidden="true">⟷</span>
             <span class="logo fiskil" aria-hidden="true">F</span>
           </div>
           ${
