@@ -121,8 +121,16 @@ async function chooseAndLogin(
   await flow().getByRole('button', { name: 'Log in' }).click();
 }
 
-async function toConsentScreen(institution = 'Sandbox Bank') {
+async function toConsentScreen(institution = 'Sandbox Bank', channel = '') {
   await chooseAndLogin(institution);
+  if (channel) {
+    await flow().getByRole('radio', { name: channel }).check();
+    await flow()
+      .getByText(
+        `sent a 6-digit code ${channel === 'Email' ? 'by email' : 'to your authenticator app'}`,
+      )
+      .waitFor();
+  }
   await flow().getByLabel('One-time code').fill('123456');
   await flow().getByRole('button', { name: 'Verify' }).click();
   await flow().getByRole('heading', { name: 'Select accounts to share' }).waitFor();
@@ -204,21 +212,25 @@ describe('outcomes through the demo, the element and the hosted page', () => {
     },
   );
 
-  it('user_good at Sandbox Energy: consent, energy accounts and usage shown', T, async () => {
-    const s = await connect();
-    await toConsentScreen('Sandbox Energy');
-    await flow().getByRole('button', { name: 'Share data' }).click();
-    const got = await outcome();
-    assert.equal(got.type, 'consent');
-    const consents = await fiskil('GET', `/v1/consent?end_user_id=${s.end_user_id}`);
-    assert.equal(consents.body[0].institution_type, 'energy');
-    await page.getByRole('article', { name: 'Home electricity' }).waitFor();
-    assert.equal(
-      (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.data.accounts
-        .length,
-      2,
-    );
-  });
+  it(
+    'user_good at Sandbox Energy, code by authenticator app: consent, energy accounts and usage shown',
+    T,
+    async () => {
+      const s = await connect();
+      await toConsentScreen('Sandbox Energy', 'Authenticator app');
+      await flow().getByRole('button', { name: 'Share data' }).click();
+      const got = await outcome();
+      assert.equal(got.type, 'consent');
+      const consents = await fiskil('GET', `/v1/consent?end_user_id=${s.end_user_id}`);
+      assert.equal(consents.body[0].institution_type, 'energy');
+      await page.getByRole('article', { name: 'Home electricity' }).waitFor();
+      assert.equal(
+        (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.data.accounts
+          .length,
+        2,
+      );
+    },
+  );
 
   it('wrong password: an inline error, no event, and the user may retry', T, async () => {
     const s = await connect();

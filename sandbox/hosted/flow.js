@@ -66,6 +66,13 @@ const monogram = (/** @type {string} */ name) =>
     .slice(0, 2)
     .toUpperCase();
 
+/** @type {Record<string, { label: string; sentTo: (phone?: string) => string }>} */
+const OTP_CHANNELS = {
+  sms: { label: 'SMS', sentTo: (phone) => `by SMS to ${phone ?? 'your phone'}` },
+  email: { label: 'Email', sentTo: () => 'by email to the address it has on file' },
+  app: { label: 'Authenticator app', sentTo: () => 'to your authenticator app' },
+};
+
 const STEPS = ['institution', 'login', 'otp', 'accounts', 'consent'];
 
 export class HostedFlow extends LitElement {
@@ -78,6 +85,7 @@ export class HostedFlow extends LitElement {
     error: { state: true },
     busy: { state: true },
     otp: { state: true },
+    channel: { state: true },
     accounts: { state: true },
     selected: { state: true },
     dataTypes: { state: true },
@@ -98,6 +106,8 @@ export class HostedFlow extends LitElement {
     this.busy = false;
     /** @type {any} */
     this.otp = undefined;
+    /** How the one-time code is sent; the sandbox accepts 123456 whichever is chosen. */
+    this.channel = 'sms';
     /** @type {{ id: string; name: string; masked: string }[]} */
     this.accounts = [];
     /** @type {Set<string>} */
@@ -345,8 +355,27 @@ export class HostedFlow extends LitElement {
           </form>`;
       case 'otp':
         return html`<h1 tabindex="-1">Enter your one-time code</h1>
-          <p class="lead">${inst.name} sent a 6-digit code by SMS to ${this.otp?.destination}.</p>
+          <p class="lead" aria-live="polite">
+            ${inst.name} sent a 6-digit code
+            ${OTP_CHANNELS[this.channel].sentTo(this.otp?.destination)}.
+          </p>
           <form @submit=${this.#verify}>
+            <fieldset class="channels">
+              <legend>Send the code by</legend>
+              ${Object.entries(OTP_CHANNELS).map(
+                ([id, channel]) =>
+                  html`<label class="channel">
+                    <input
+                      type="radio"
+                      name="channel"
+                      value=${id}
+                      .checked=${this.channel === id}
+                      @change=${() => (this.channel = id)}
+                    />
+                    ${channel.label}
+                  </label>`,
+              )}
+            </fieldset>
             <label for="code">One-time code</label>
             <input
               id="code"
@@ -758,6 +787,22 @@ export class HostedFlow extends LitElement {
       background: #f1f5f9;
       border-radius: 999px;
       padding: 2px 8px;
+    }
+    fieldset.channels {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      margin: 0 0 12px;
+    }
+    fieldset.channels legend {
+      font-weight: 600;
+      margin-bottom: 6px;
+    }
+    label.channel {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      font-weight: 400;
     }
     fieldset {
       border: none;
