@@ -11,20 +11,28 @@ const outdir = './types';
 const common = { outdir, globalTypePath: '../dist/index.js', hideLogs: true };
 
 /**
- * The Vue generator names handlers `onconsent` / `onlink-error`, but Vue's
- * template checker maps `@consent` / `@link-error` to `onConsent` /
- * `onLinkError`: without this rename vue-tsc leaves every handler untyped.
+ * The Vue generator keys props by attribute name (`session-id`) and handlers by
+ * `on` + event name (`onconsent`, `onlink-error`), but Vue's template checker
+ * normalises `:session-id` to `sessionId` and `@link-error` to `onLinkError`:
+ * without this rename vue-tsc rejects `:session-id` and leaves handlers untyped.
  */
-function vueHandlerNames(file) {
+function vueNames(file) {
+  const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  const pascal = (name) => camel(name).replace(/^[a-z]/, (c) => c.toUpperCase());
   return {
-    name: 'vue-handler-names',
-    packageLinkPhase() {
+    name: 'vue-names',
+    packageLinkPhase({ customElementsManifest }) {
       const path = `${outdir}/${file}`;
-      const camel = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
-      const text = readFileSync(path, 'utf8').replace(
-        /^(\s*)"?on([a-z][a-z-]*)"?\?:/gm,
-        (_, indent, event) => `${indent}on${camel(event)}?:`,
-      );
+      let text = readFileSync(path, 'utf8');
+      const declarations = customElementsManifest.modules.flatMap((m) => m.declarations ?? []);
+      for (const { attributes = [], events = [] } of declarations) {
+        for (const { name } of attributes) {
+          text = text.replaceAll(`"${name}"?:`, `${camel(name)}?:`);
+        }
+        for (const { name } of events) {
+          text = text.replace(new RegExp(`^(\\s*)"?on${name}"?\\?:`, 'm'), `$1on${pascal(name)}?:`);
+        }
+      }
       writeFileSync(path, text);
     },
   };
@@ -37,7 +45,7 @@ export default {
   litelement: true,
   plugins: [
     customElementVuejsPlugin({ ...common, fileName: 'vue.d.ts' }),
-    vueHandlerNames('vue.d.ts'),
+    vueNames('vue.d.ts'),
     customElementJsxPlugin({ ...common, fileName: 'jsx.d.ts' }),
     customElementVsCodePlugin({
       outdir,

@@ -5,13 +5,13 @@ type FiskilLinkProps = {
   /** The auth session id your backend got from `POST /v1/auth/session`. While
 connected, a non-empty value starts a flow (shown at once unless
 `preload`); a new value replaces a running flow. */
-  "session-id"?: FiskilLink["sessionId"];
+  sessionId?: FiskilLink["sessionId"];
   /** The one origin (`scheme://host[:port]`) whose messages are accepted.
 Empty means the origin of `auth-server`. Never `*`. */
-  "allowed-origin"?: FiskilLink["allowedOrigin"];
+  allowedOrigin?: FiskilLink["allowedOrigin"];
   /** Where the hosted flow lives: `https:`, or `http:` on localhost,
 127.0.0.1 or [::1]. The iframe loads it with `sess_id` added to its query. */
-  "auth-server"?: FiskilLink["authServer"];
+  authServer?: FiskilLink["authServer"];
   /** Milliseconds the user has, counted from when the flow is shown, before `LINK_TIMEOUT`. */
   timeout?: FiskilLink["timeout"];
   /** Load the flow hidden as soon as the session id is known; `open()` shows it. */
