@@ -11,6 +11,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { createSandbox } from '../sandbox/server.js';
 import { chromiumArgs } from '../web-test-runner.config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,25 +48,58 @@ async function serveFiles(dirs) {
 }
 
 /**
- * The hosted flow, on its own origin. Until the sandbox is on main this is the
- * element tests' fixture page; `complete` plays the hosted page's success.
+ * The local Fiskil sandbox (hosted flow + API) on its own origin. `newSession`
+ * does what the app's backend would; `complete` is the user going through the
+ * hosted flow with the sandbox's test credentials.
  */
-async function startHosted() {
-  const { origin, server } = await serveFiles([join(root, 'test/fixtures')]);
-  let count = 0;
+async function startHosted(appOrigin) {
+  const sandbox = createSandbox({ appOrigins: [appOrigin], log: () => {} });
+  const url = await sandbox.listen(0);
+  const { clientId, clientSecret } = sandbox.options;
+  const call = async (path, body, token) => {
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+    assert.equal(res.ok, true, `POST ${path}: ${res.status}`);
+    return res.json();
+  };
   return {
-    authServer: `${origin}/hosted.html`,
-    newSession: async () => `ses_e2e_${++count}`,
-    /** Finishes the flow in `frame`; returns the consentID the page should get. */
-    async complete(frame, appOrigin) {
-      const consentID = `con_${count}`;
-      await frame.evaluate(
-        ([data, target]) => window.parent.postMessage(data, target),
-        [{ isCompleted: true, consentID }, appOrigin],
-      );
+    authServer: url,
+    async newSession() {
+      const { token } = await call('/v1/token', {
+        client_id: clientId,
+        client_secret: clientSecret,
+      });
+      const { end_user_id } = await call('/v1/end-users', {}, token);
+      return (await call('/v1/auth/session', { end_user_id }, token)).session_id;
+    },
+    /** Goes through the hosted flow in `frame`; returns the consentID it reported. */
+    async complete(frame) {
+      const consentID = frame
+        .page()
+        .evaluate(
+          () =>
+            new Promise((done) =>
+              window.addEventListener(
+                'message',
+                (e) => e.data?.consentID && done(e.data.consentID),
+              ),
+            ),
+        );
+      await frame.getByRole('button', { name: 'Sandbox Bank' }).click();
+      await frame.getByLabel('Username').fill('user_good');
+      await frame.getByLabel('Password').fill('pass_good');
+      await frame.getByRole('button', { name: 'Log in' }).click();
+      await frame.getByLabel('One-time code').fill('123456');
+      await frame.getByRole('button', { name: 'Verify' }).click();
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await frame.getByRole('button', { name: 'Share data' }).click();
       return consentID;
     },
-    close: () => server.close(),
+    close: () => sandbox.close(),
   };
 }
 
@@ -77,7 +111,7 @@ describe('framework apps', { timeout: 180_000 }, () => {
   before(async () => {
     await build({ configFile: join(root, 'demo/frameworks/vite.config.ts'), logLevel: 'error' });
     app = await serveFiles([buildDir, root]);
-    hosted = await startHosted();
+    hosted = await startHosted(app.origin);
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       args: chromiumArgs,
@@ -96,7 +130,7 @@ describe('framework apps', { timeout: 180_000 }, () => {
     await page.locator('#session').fill(await hosted.newSession());
     await page.getByRole('button', { name: 'Connect' }).click();
     const frame = await (await page.locator('fiskil-link iframe').elementHandle()).contentFrame();
-    await frame.waitForLoadState('load');
+    await frame.getByRole('heading').first().waitFor();
     return frame;
   }
 
@@ -113,7 +147,8 @@ describe('framework apps', { timeout: 180_000 }, () => {
         await page.goto(url);
         const result = page.locator('#result');
 
-        const consentID = await hosted.complete(await startFlow(page), app.origin);
+        const consentID = await hosted.complete(await startFlow(page));
+        assert.match(consentID, /^arr_/);
         await result.getByText(`consent ${consentID}`, { exact: true }).waitFor();
 
         await startFlow(page);
