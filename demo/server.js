@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
+import { frameworkPlugins, packageAlias, servePackageDist } from './frameworks/vite.frameworks.js';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const MAX_BODY = 64 * 1024;
@@ -40,6 +41,9 @@ export async function createDemo(config) {
     appType: 'mpa',
     logLevel: 'warn',
     server: { middlewareMode: true, hmr: { server } },
+    // The framework apps under /frameworks/ (linked from the start page).
+    plugins: [frameworkPlugins(), servePackageDist()],
+    resolve: { alias: [packageAlias('src')] },
   });
 
   /** The one customer of this demo (a real app keeps one per signed-in user). */
