@@ -1,6 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { buildAuthUrl, DEFAULT_AUTH_SERVER, DEFAULT_TIMEOUT, resolveConfig } from './config.js';
+import {
+  authServerOrigin,
+  buildAuthUrl,
+  DEFAULT_AUTH_SERVER,
+  DEFAULT_TIMEOUT,
+  resolveConfig,
+} from './config.js';
 import { INVALID_SESSION_CODES, LinkError } from './errors.js';
 import {
   ConsentEvent,
@@ -9,6 +15,7 @@ import {
   LinkLoadEvent,
   LinkOpenEvent,
 } from './events.js';
+import { preconnect } from './preconnect.js';
 import { parseProviderMessage } from './protocol.js';
 import { lockScroll } from './scroll-lock.js';
 import { styles } from './fiskil-link.styles.js';
@@ -80,6 +87,7 @@ export class FiskilLink extends LitElement {
     authServer: { attribute: 'auth-server' },
     timeout: { type: Number, converter: timeoutConverter },
     preload: { type: Boolean },
+    noPreconnect: { type: Boolean, attribute: 'no-preconnect' },
   };
 
   /**
@@ -106,6 +114,13 @@ export class FiskilLink extends LitElement {
 
   /** Load the flow hidden as soon as the session id is known; `open()` shows it. */
   preload = false;
+
+  /**
+   * Do not add a `<link rel="preconnect">` for the auth server's origin. By
+   * default the element adds one as soon as it is on the page (one per origin
+   * per page), so the connection is ready before the flow starts.
+   */
+  noPreconnect = false;
 
   #flow?: Flow;
   #flowCount = 0;
@@ -188,6 +203,10 @@ export class FiskilLink extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('authServer') || changed.has('noPreconnect')) && !this.noPreconnect) {
+      const origin = authServerOrigin(this.authServer);
+      if (origin) preconnect(origin);
+    }
     if (changed.has('sessionId')) {
       const running = this.#flow;
       const replacing = running !== undefined && running.sessionId !== this.sessionId;
