@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { BUDGETS, measureSizes } from '../scripts/sizes.mjs';
+import { chromiumArgs } from '../web-test-runner.config.js';
 
 const RUNS = {
   openOverhead: 30,
@@ -17,16 +18,8 @@ const RUNS = {
 };
 const HOSTED_DELAY_MS = 300;
 const TIME_LIMIT_MS = 240_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--js-flags=--expose-gc',
-];
+// The test runner's flags for Debian's Chromium, plus a gc() for the page.
+const CHROMIUM_ARGS = [...chromiumArgs, '--js-flags=--expose-gc'];
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs; the
 // fixture opts in to being embedded by such a page.

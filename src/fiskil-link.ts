@@ -27,6 +27,8 @@ interface Flow {
   readonly url: string;
   readonly origin: string;
   readonly timeout: number;
+  /** Its iframe once rendered: read on every window message, so not queried each time. */
+  frame?: HTMLIFrameElement | null;
   /** Owns the window `message` listener. */
   readonly listeners: AbortController;
   timer?: ReturnType<typeof setTimeout>;
@@ -270,6 +272,7 @@ export class FiskilLink extends LitElement {
 
   protected override updated(): void {
     const flow = this.#flow;
+    if (flow && !flow.frame) flow.frame = this.#frame;
     if (!flow?.shown || flow.opened) return;
     flow.opened = true;
     this.#showModal();
@@ -314,7 +317,7 @@ export class FiskilLink extends LitElement {
 
   // PROTOCOL.md's order: source, then shape, then origin.
   #onMessage(flow: Flow, event: MessageEvent): void {
-    const frameWindow = this.#frame?.contentWindow;
+    const frameWindow = flow.frame?.contentWindow;
     if (!frameWindow || event.source !== frameWindow || this.#flow !== flow) return;
     const message = parseProviderMessage(event.data);
     if (!message) return;
