@@ -292,6 +292,8 @@ export class FiskilLink extends LitElement {
   #start(show: boolean): void {
     const config = resolveConfig(this);
     if (!config.ok) {
+      // A replaced flow may have left the modal up for this one.
+      this.#hideModal();
       this.#dispatch(new LinkErrorEvent(new LinkError('LINK_INVALID_CONFIG', config.message)));
       return;
     }
