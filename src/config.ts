@@ -72,6 +72,12 @@ function checkTimeout(timeout: unknown): Checked<number> {
   return { value: timeout };
 }
 
+/** The origin of `auth-server` when it is allowed, else `null`. */
+export function authServerOrigin(raw: unknown): string | null {
+  const checked = checkAuthServer(String(raw ?? ''));
+  return 'error' in checked ? null : checked.value.origin;
+}
+
 /** Checks what the element's attributes say, without loading anything. */
 export function resolveConfig(input: {
   authServer: unknown;
