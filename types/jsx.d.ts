@@ -77,6 +77,10 @@ Empty means the origin of `auth-server`. Never `*`. */
   timeout?: FiskilLink["timeout"];
   /** Load the flow hidden as soon as the session id is known; `open()` shows it. */
   preload?: FiskilLink["preload"];
+  /** Do not add a `<link rel="preconnect">` for the auth server's origin. By
+default the element adds one as soon as it is on the page (one per origin
+per page), so the connection is ready before the flow starts. */
+  "no-preconnect"?: FiskilLink["noPreconnect"];
 
   /** The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow. */
   onconsent?: (e: CustomEvent<ConsentDetail>) => void;
