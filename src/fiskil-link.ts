@@ -2,7 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { buildAuthUrl, DEFAULT_AUTH_SERVER, DEFAULT_TIMEOUT, resolveConfig } from './config.js';
+import {
+  buildAuthUrl,
+  DEFAULT_AUTH_SERVER,
+  DEFAULT_TIMEOUT,
+  readSessionId,
+  resolveConfig,
+} from './config.js';
 import { INVALID_SESSION_CODES, LinkError } from './errors.js';
 import {
   ConsentEvent,
@@ -174,7 +180,8 @@ export class FiskilLink extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sessionId')) {
       const running = this.#flow;
-      const replacing = running !== undefined && running.sessionId !== this.sessionId;
+      const replacing =
+        running !== undefined && running.sessionId !== readSessionId(this.sessionId);
       if (replacing) this.#end(running, { keepModal: this.#hasSession() });
       this.#pendingStart = this.#hasSession() ? { resumeShown: replacing && running.shown } : null;
     }
@@ -250,7 +257,7 @@ export class FiskilLink extends LitElement {
   }
 
   #hasSession(): boolean {
-    return this.sessionId != null && String(this.sessionId).trim() !== '';
+    return readSessionId(this.sessionId) !== '';
   }
 
   #start(show: boolean): void {
@@ -259,7 +266,7 @@ export class FiskilLink extends LitElement {
       this.#dispatch(new LinkErrorEvent(new LinkError('LINK_INVALID_CONFIG', config.message)));
       return;
     }
-    const sessionId = String(this.sessionId);
+    const { sessionId } = config;
     const flow: Flow = {
       id: ++this.#flowCount,
       sessionId,
