@@ -37,23 +37,29 @@ describe('<fiskil-link> under hostile input', () => {
     });
 
     it('a real completion that arrives as the element is removed: nothing', async () => {
-      const el = await openFlow();
-      const frameWindow = frameOf(el)!.contentWindow!;
-      const events = recordEvents(el);
-      // Runs first in the very task that delivers the hosted page's message.
+      // Added before the element's own listener, so it runs first in the very
+      // task that delivers the hosted page's message.
+      let frameWindow: Window | null = null;
+      let el: FiskilLink | undefined;
       const removeFirst = (event: MessageEvent) => {
-        if (event.source === frameWindow) el.remove();
+        if (frameWindow && event.source === frameWindow) el!.remove();
       };
-      window.addEventListener('message', removeFirst, { capture: true });
-      const delivered = new Promise((resolve) =>
-        window.addEventListener('message', resolve, { once: true }),
-      );
-      hostedPost(el, success);
-      await delivered;
-      window.removeEventListener('message', removeFirst, { capture: true });
-      await aTimeout(0);
-      expect(el.isConnected).to.equal(false);
-      expect(events).to.deep.equal([]);
+      window.addEventListener('message', removeFirst);
+      try {
+        el = await openFlow();
+        frameWindow = frameOf(el)!.contentWindow!;
+        const events = recordEvents(el);
+        const delivered = new Promise((resolve) => {
+          window.addEventListener('message', resolve, { once: true });
+        });
+        hostedPost(el, success);
+        await delivered;
+        await aTimeout(0);
+        expect(el.isConnected).to.equal(false);
+        expect(events).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('message', removeFirst);
+      }
     });
 
     it('two completions in one task: exactly one outcome', async () => {
