@@ -168,14 +168,25 @@ export class FiskilLink extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    super.disconnectedCallback();
     const flow = this.#flow;
-    if (!flow) return;
-    // A framework that moves the element reconnects it at once: the flow
-    // starts again with the same session id (its iframe reloads anyway).
-    if (!flow.settled) this.#pendingStart = { resumeShown: flow.shown };
-    this.#end(flow);
+    if (flow) {
+      // A framework that moves the element without moveBefore() reconnects it
+      // at once: the flow starts again with the same session id (its iframe
+      // reloads anyway).
+      if (!flow.settled) this.#pendingStart = { resumeShown: flow.shown };
+      // Before super: Lit's disconnect clears the dialog ref, and a dialog left
+      // open (though no longer modal) could not be shown modally again.
+      this.#end(flow);
+    }
+    super.disconnectedCallback();
   }
+
+  /**
+   * A move with `moveBefore()` keeps the iframe's document and the modal
+   * dialog, so the flow simply carries on (https://dom.spec.whatwg.org/#dom-parentnode-movebefore).
+   * @internal
+   */
+  connectedMoveCallback(): void {}
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sessionId')) {
