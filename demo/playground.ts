@@ -26,7 +26,11 @@ for (const name of ['link-open', 'link-load', 'link-close'] as const) {
 }
 link.addEventListener('consent', (e) => write('consent', e.detail));
 link.addEventListener('link-error', (e) =>
-  write('link-error', { code: e.detail.code, message: e.detail.message, details: e.detail.details }),
+  write('link-error', {
+    code: e.detail.code,
+    message: e.detail.message,
+    details: e.detail.details,
+  }),
 );
 
 form.addEventListener('submit', (event) => {

@@ -3,8 +3,8 @@
 // (README "Security"): the whole journey, with zero securitypolicyviolation events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
+import { createSandbox } from '../sandbox/server.js';
 import { startStrictPage } from './strict-page.js';
 
 const CHROMIUM_ARGS = [
@@ -17,42 +17,43 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-// A stand-in hosted flow on its own origin: one page, one "Allow" button.
-const HOSTED_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hosted</title>
-<script type="module" src="/hosted.js"></script></head>
-<body><main><h1>Share your data?</h1><button id="allow" type="button">Allow</button></main></body></html>`;
-const HOSTED_JS = `const parentOrigin = new URL(location.href).searchParams.get('parent');
-const id = new URL(location.href).searchParams.get('sess_id');
-document.querySelector('#allow').addEventListener('click', () => {
-  parent.postMessage({ isCompleted: true, consentID: 'con_' + id, redirectURL: '/done' }, parentOrigin);
-});`;
-
-/** @type {import('node:http').Server} */
-let hosted;
+/** @type {ReturnType<typeof createSandbox>} */
+let sandbox;
 /** @type {Awaited<ReturnType<typeof startStrictPage>>} */
 let page;
 /** @type {import('playwright-core').Browser} */
 let browser;
-let sessions = 0;
+
+/** The integrator's backend: token, end user, auth session, as in README "Usage". */
+async function createSession() {
+  const post = async (/** @type {string} */ path, /** @type {object} */ body, token = '') => {
+    const response = await fetch(sandbox.url + path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    assert.ok(response.ok, `${path}: ${response.status}`);
+    return response.json();
+  };
+  const { token } = await post('/v1/token', {
+    client_id: sandbox.options.clientId,
+    client_secret: sandbox.options.clientSecret,
+  });
+  const { end_user_id } = await post('/v1/end-users', {}, token);
+  const { session_id } = await post('/v1/auth/session', { end_user_id }, token);
+  return session_id;
+}
 
 before(async () => {
-  hosted = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://hosted.invalid');
-    if (pathname === '/hosted.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(HOSTED_JS);
-    } else if (pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOSTED_HTML);
-    } else res.writeHead(404).end();
-  });
-  hosted.keepAliveTimeout = 500;
-  await new Promise((resolve) => hosted.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const hostedPort = /** @type {import('node:net').AddressInfo} */ (hosted.address()).port;
-  // localhost and 127.0.0.1 are different origins: the hosted flow is cross-origin, as in production.
+  sandbox = createSandbox({ port: 0, log: () => {} });
+  await sandbox.listen(0);
   page = await startStrictPage({
-    authOrigin: `http://localhost:${hostedPort}`,
-    authServer: (pageOrigin) =>
-      `http://localhost:${hostedPort}/?parent=${encodeURIComponent(pageOrigin)}`,
-    createSession: async () => `ses_strict_${++sessions}`,
+    authOrigin: new URL(sandbox.url).origin,
+    authServer: () => sandbox.url,
+    createSession,
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -63,8 +64,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await page?.close();
-  hosted?.closeAllConnections();
-  await new Promise((resolve) => hosted?.close(() => resolve(undefined)));
+  sandbox?.server.closeAllConnections();
+  await new Promise((resolve) => sandbox?.server.close(() => resolve(undefined)));
 });
 
 /** Records every CSP violation, in every frame, from before the first script runs. */
@@ -109,7 +110,7 @@ test('the page is served with the strict policy', async () => {
   ]) {
     assert.ok(policy.includes(directive), `${directive} in ${policy}`);
   }
-  assert.match(policy, /frame-src http:\/\/localhost:\d+/);
+  assert.ok(policy.includes(`frame-src ${new URL(sandbox.url).origin}`), policy);
 });
 
 test('the whole journey runs with zero securitypolicyviolation events', async () => {
@@ -130,17 +131,24 @@ test('the whole journey runs with zero securitypolicyviolation events', async ()
       };
     });
     assert.deepEqual(modal, { modal: true, adopted: 1, position: 'fixed', overflow: 'hidden' });
-    const frame = tab.frames().find((f) => f.url().includes('sess_id=ses_strict_'));
-    assert.ok(frame, 'the hosted frame');
-    await frame.click('#allow');
+    // The sandbox's whole journey: institution, login, one-time code, accounts, consent.
+    const flow = tab.frameLocator('iframe');
+    await flow.getByRole('button', { name: 'Sandbox Bank' }).click();
+    await flow.getByLabel('Username').fill('user_good');
+    await flow.getByLabel('Password').fill('pass_good');
+    await flow.getByRole('button', { name: 'Log in' }).click();
+    await flow.getByLabel('One-time code').fill('123456');
+    await flow.getByRole('button', { name: 'Verify' }).click();
+    await flow.getByRole('heading', { name: 'Select accounts to share' }).waitFor();
+    await flow.getByRole('button', { name: 'Continue' }).click();
+    await flow.getByRole('heading', { name: 'Confirm what you share' }).waitFor();
+    await flow.getByRole('button', { name: 'Share data' }).click();
     await tab.locator('#log li', { hasText: 'link-close' }).waitFor();
     const log = await tab.locator('#log li').allTextContents();
-    assert.deepEqual(log, [
-      'link-open',
-      'link-load',
-      `consent con_${frame.url().match(/sess_id=(\w+)/)?.[1]}`,
-      'link-close',
-    ]);
+    assert.deepEqual(log.slice(0, 2), ['link-open', 'link-load']);
+    assert.match(log[2], /^consent \S+$/);
+    assert.equal(log[3], 'link-close');
+    assert.equal(log.length, 4);
     assert.equal(await tab.evaluate(() => document.documentElement.style.overflow), '');
     assert.deepEqual(await violations(), []);
     assert.deepEqual(errors, []);

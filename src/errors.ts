@@ -23,6 +23,16 @@ export const LINK_ERROR_CODES = [
 
 export type KnownLinkErrorCode = (typeof LINK_ERROR_CODES)[number];
 
+/** The failure types the hosted flow reports from the institution (`@fiskil/link` exports this name too). */
+export type ConsentErrorType =
+  | 'CONSENT_UPSTREAM_PROCESSING_ERROR'
+  | 'CONSENT_ENDUSER_DENIED'
+  | 'CONSENT_OTP_FAILURE'
+  | 'CONSENT_ENDUSER_INELIGIBLE'
+  | 'CONSENT_TIMEOUT'
+  | 'CONSUMERDATA_PROCESSING_ERROR'
+  | 'AUTH_SESSION_CANCELLED';
+
 /** A known code, or one the hosted page sent that this version does not know (passed through). */
 export type LinkErrorCode = KnownLinkErrorCode | (string & {});
 

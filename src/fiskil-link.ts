@@ -55,14 +55,18 @@ function deepActiveElement(): Element | null {
  * Runs Fiskil's hosted bank and energy consent flow in a modal iframe, and
  * reports its outcome as DOM events.
  *
+ * Each `@fires` type is the event's `detail` (what the framework type generators
+ * read); the events themselves are `ConsentEvent`, `LinkErrorEvent`, … (see
+ * `HTMLElementEventMap`).
+ *
  * @summary Fiskil consent flow as one HTML tag.
  * @tagname fiskil-link
  *
- * @fires {ConsentEvent} consent - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
- * @fires {LinkErrorEvent} link-error - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
- * @fires {LinkOpenEvent} link-open - The modal is shown.
- * @fires {LinkLoadEvent} link-load - The hosted page finished loading (with `preload`, possibly before `link-open`).
- * @fires {LinkCloseEvent} link-close - The modal is gone, after `consent`, `link-error` or `cancel()`.
+ * @fires {ConsentDetail} consent - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
+ * @fires {LinkError} link-error - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
+ * @fires link-open - The modal is shown.
+ * @fires link-load - The hosted page finished loading (with `preload`, possibly before `link-open`).
+ * @fires link-close - The modal is gone, after `consent`, `link-error` or `cancel()`.
  *
  * @csspart dialog - The native `<dialog>` that fills the viewport; style its backdrop with `::part(dialog)::backdrop`.
  * @csspart frame - The `<iframe>` holding the hosted flow.
@@ -274,6 +278,8 @@ export class FiskilLink extends LitElement {
   #start(show: boolean): void {
     const config = resolveConfig(this);
     if (!config.ok) {
+      // A replaced flow may have left the modal up for this one.
+      this.#hideModal();
       this.#dispatch(new LinkErrorEvent(new LinkError('LINK_INVALID_CONFIG', config.message)));
       return;
     }

@@ -519,6 +519,20 @@ describe('<fiskil-link>', () => {
       expect(events).to.deep.equal(['link-open', 'link-load']);
     });
 
+    it('closes the modal when a replacing session id meets a bad configuration', async () => {
+      const el = await openFlow('ses_one');
+      const events = recordEvents(el);
+      el.authServer = 'http://example.com';
+      const error = oneEvent(el, 'link-error');
+      el.sessionId = 'ses_two';
+      expect((await error).detail.code).to.equal('LINK_INVALID_CONFIG');
+      await el.updateComplete;
+      expect(dialogOf(el).open).to.equal(false);
+      expect(frameOf(el)).to.equal(null);
+      expect(document.documentElement.style.overflow).to.equal('');
+      expect(events).to.deep.equal(['link-error']);
+    });
+
     it('tears everything down when removed mid-flow, and dispatches nothing after', async () => {
       const el = await openFlow();
       const frameWindow = frameOf(el)!.contentWindow!;
