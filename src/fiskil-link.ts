@@ -5,6 +5,7 @@ import {
   buildAuthUrl,
   DEFAULT_AUTH_SERVER,
   DEFAULT_TIMEOUT,
+  readSessionId,
   resolveConfig,
 } from './config.js';
 import { INVALID_SESSION_CODES, LinkError } from './errors.js';
@@ -199,14 +200,25 @@ export class FiskilLink extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    super.disconnectedCallback();
     const flow = this.#flow;
-    if (!flow) return;
-    // A framework that moves the element reconnects it at once: the flow
-    // starts again with the same session id (its iframe reloads anyway).
-    if (!flow.settled) this.#pendingStart = { resumeShown: flow.shown };
-    this.#end(flow);
+    if (flow) {
+      // A framework that moves the element without moveBefore() reconnects it
+      // at once: the flow starts again with the same session id (its iframe
+      // reloads anyway).
+      if (!flow.settled) this.#pendingStart = { resumeShown: flow.shown };
+      // A removed dialog stays open but stops being modal: close it now, so
+      // that a reconnect can show it modally again.
+      this.#end(flow);
+    }
+    super.disconnectedCallback();
   }
+
+  /**
+   * A move with `moveBefore()` keeps the iframe's document and the modal
+   * dialog, so the flow simply carries on (https://dom.spec.whatwg.org/#dom-parentnode-movebefore).
+   * @internal
+   */
+  connectedMoveCallback(): void {}
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('authServer') || changed.has('noPreconnect')) && !this.noPreconnect) {
@@ -215,7 +227,8 @@ export class FiskilLink extends LitElement {
     }
     if (changed.has('sessionId')) {
       const running = this.#flow;
-      const replacing = running !== undefined && running.sessionId !== this.sessionId;
+      const replacing =
+        running !== undefined && running.sessionId !== readSessionId(this.sessionId);
       if (replacing) this.#end(running, { keepModal: this.#hasSession() });
       this.#pendingStart = this.#hasSession() ? { resumeShown: replacing && running.shown } : null;
     }
@@ -290,7 +303,7 @@ export class FiskilLink extends LitElement {
   }
 
   #hasSession(): boolean {
-    return this.sessionId != null && String(this.sessionId).trim() !== '';
+    return readSessionId(this.sessionId) !== '';
   }
 
   #start(show: boolean): void {
@@ -301,7 +314,7 @@ export class FiskilLink extends LitElement {
       this.#dispatch(new LinkErrorEvent(new LinkError('LINK_INVALID_CONFIG', config.message)));
       return;
     }
-    const sessionId = String(this.sessionId);
+    const { sessionId } = config;
     const flow: Flow = {
       id: ++this.#flowCount,
       sessionId,
