@@ -14,7 +14,7 @@ export default defineConfig(({ command, mode }) => {
       build: {
         emptyOutDir: false,
         sourcemap: true,
-        target: 'es2021',
+        target: 'es2022',
         lib: {
           entry: 'src/index.ts',
           name: 'FiskilLink',
@@ -34,7 +34,7 @@ export default defineConfig(({ command, mode }) => {
     build: {
       sourcemap: true,
       minify: false,
-      target: 'es2021',
+      target: 'es2022',
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
       rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//] },
     },

@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { randomInt } from 'node:crypto';
 import { webkitLauncher } from './test/webkit-launcher.js';
 
 // Three engines, all Debian's: no test tool here may download a browser of its own.
@@ -112,12 +113,26 @@ for (const name of wanted) {
     throw new Error(`WTR_BROWSERS: unknown engine ${name}; use ${Object.keys(engines)}`);
 }
 
+// test/fuzz.test.ts reads its seed from here: a new one each run, printed, or FUZZ_SEED to replay.
+const fuzzSeed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
+console.log(`fuzz seed ${fuzzSeed} (replay: FUZZ_SEED=${fuzzSeed} npm run test:element)`);
+const fuzzSeedPlugin = {
+  name: 'fuzz-seed',
+  serve: (context) =>
+    context.path === '/__fuzz-seed' ? { body: String(fuzzSeed), type: 'text' } : undefined,
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   // Tests run on 127.0.0.1; the hosted-page fixture is served from localhost, another origin.
   hostname: '127.0.0.1',
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), a11yMediaPlugin, chordPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    fuzzSeedPlugin,
+    a11yMediaPlugin,
+    chordPlugin,
+  ],
   middleware: [stallingServer],
   browsers: wanted.map((name) => engines[name]()),
   concurrentBrowsers: wanted.length,

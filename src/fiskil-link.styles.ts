@@ -98,14 +98,7 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    gap: 8px;
-  }
-
-  .actions button {
+  .card button {
     pointer-events: auto;
     min-height: 44px;
     padding: 0 18px;
@@ -120,15 +113,6 @@ export const styles = css`
   .close svg {
     width: 20px;
     height: 20px;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   @media (forced-colors: active) {

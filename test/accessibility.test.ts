@@ -191,7 +191,7 @@ describe('<fiskil-link> accessibility', () => {
       expect(region.textContent).to.contain('Loading secure connection');
       await stalledFlow(el);
       expect(statusOf(el)).to.equal(region);
-      expect(region.textContent).to.contain('taking too long to load');
+      expect(region.textContent).to.contain('taking too long');
       expect(region.textContent).to.not.contain('Loading');
     });
 
@@ -229,7 +229,7 @@ describe('<fiskil-link> accessibility', () => {
       const el = await stalledFlow();
       const error = oneEvent(el, 'link-error');
       const closed = oneEvent(el, 'link-close');
-      const close = [...el.shadowRoot!.querySelectorAll('.actions button')].find(
+      const close = [...el.shadowRoot!.querySelectorAll('.card button')].find(
         (b) => b.textContent!.trim() === 'Close',
       ) as HTMLButtonElement;
       close.click();

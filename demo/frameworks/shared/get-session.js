@@ -1,0 +1,31 @@
+// A shortcut for people trying the apps under `npm start`: asks the demo
+// backend for a fresh sandbox session id and types it into the app's form,
+// the way a person would (so every framework's own binding sees it).
+const aside = document.createElement('aside');
+aside.className = 'get-session';
+const button = document.createElement('button');
+button.type = 'button';
+button.textContent = 'Get a sandbox session id';
+const note = document.createElement('span');
+note.setAttribute('role', 'status');
+aside.append(button, note);
+document.body.prepend(aside);
+
+const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+
+button.addEventListener('click', async () => {
+  note.textContent = 'Asking the demo backend…';
+  try {
+    const res = await fetch('/api/connect', { method: 'POST' });
+    if (!res.ok) throw new Error(`the demo backend answered ${res.status}`);
+    const { session_id: sessionId } = await res.json();
+    const input = document.querySelector('#session');
+    // The native setter plus an input event: what typing does, which React's
+    // controlled inputs, v-model, bind:value and ngModel all listen to.
+    valueSetter.call(input, sessionId);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    note.textContent = `Filled in ${sessionId}: press Connect.`;
+  } catch (error) {
+    note.textContent = `No session: ${error.message}. Is this page served by npm start?`;
+  }
+});

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// @ts-check
+// `npx fiskil-link-sandbox`: a local Fiskil (hosted consent flow + API) for development and tests.
+import { parseArgs } from 'node:util';
+import { DEFAULTS, createSandbox, TEST_OTP, TEST_PASSWORD } from '../server.js';
+
+const HELP = `Usage: fiskil-link-sandbox [options]
+
+A local stand-in for Fiskil: the hosted consent flow and its API, on loopback.
+
+  --port <n>             port to listen on (default ${DEFAULTS.port}; 0 picks a free one)
+  --host <addr>          loopback address to bind (default ${DEFAULTS.host})
+  --client-id <id>       API client id (default ${DEFAULTS.clientId})
+  --client-secret <s>    API client secret (default ${DEFAULTS.clientSecret})
+  --webhook-url <url>    where consent.received / consent.revoked are POSTed
+  --webhook-secret <s>   HMAC-SHA256 key for the Fiskil-Signature header (default ${DEFAULTS.webhookSecret})
+  --app-name <name>      the app name shown on the consent screen (default "${DEFAULTS.appName}")
+  --app-logo <url>       the app logo shown on the consent screen
+  --app-origin <origin>  an origin allowed to embed the flow (repeatable; default: any)
+  --industries <list>    banking,energy (default both)
+  -h, --help             show this help
+`;
+
+/** @param {string} msg */
+function fail(msg) {
+  console.error(`fiskil-link-sandbox: ${msg}\n\n${HELP}`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
+      'app-name': { type: 'string' },
+      'app-logo': { type: 'string' },
+      'app-origin': { type: 'string', multiple: true },
+      industries: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const port = values.port === undefined ? DEFAULTS.port : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be 0–65535, not "${values.port}"`);
+const host = values.host ?? DEFAULTS.host;
+if (!['127.0.0.1', 'localhost', '::1'].includes(host))
+  fail('--host must be a loopback address (127.0.0.1, localhost or ::1)');
+/** @param {string} v @param {string} flag */
+const origin = (v, flag) => {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    return flag === '--webhook-url' || flag === '--app-logo' ? u.href : u.origin;
+  } catch {
+    return fail(`${flag} must be an http(s) URL, not "${v}"`);
+  }
+};
+const industries = (values.industries ?? 'banking,energy').split(',').map((s) => s.trim());
+if (!industries.length || industries.some((i) => i !== 'banking' && i !== 'energy'))
+  fail('--industries takes banking, energy or both');
+
+const sandbox = createSandbox({
+  port,
+  host,
+  clientId: values['client-id'],
+  clientSecret: values['client-secret'],
+  webhookUrl: values['webhook-url'] && origin(values['webhook-url'], '--webhook-url'),
+  webhookSecret: values['webhook-secret'],
+  appName: values['app-name'],
+  appLogo: values['app-logo'] && origin(values['app-logo'], '--app-logo'),
+  appOrigins: (values['app-origin'] ?? []).map((v) => origin(v, '--app-origin')),
+  industries: /** @type {('banking' | 'energy')[]} */ (industries),
+});
+
+try {
+  await sandbox.listen();
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+const o = sandbox.options;
+console.log(`Fiskil sandbox listening on ${sandbox.url}
+
+  hosted flow    ${sandbox.url}/?sess_id=<session_id>   (auth-server="${sandbox.url}")
+  API            ${sandbox.url}/v1/…
+  client         client_id=${o.clientId} client_secret=${o.clientSecret}
+  webhooks       ${o.webhookUrl ? `${o.webhookUrl} (Fiskil-Signature: sha256=HMAC(body, "${o.webhookSecret}"))` : 'off (--webhook-url)'}
+  test login     user_good / ${TEST_PASSWORD}, one-time code ${TEST_OTP}
+
+Ctrl-C to stop.`);
+
+const stop = () => sandbox.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,97 @@
+// Compiles a usage of <fiskil-link> per framework with that framework's own
+// checker, against the package's shipped types (dist/ and types/: run after
+// `npm run build`). The apps under demo/frameworks/ must compile; each negative
+// fixture under test/types/ must FAIL, with the error it exists for.
+import { execFile } from 'node:child_process';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
+
+const checkers = {
+  vue: (dir) => [bin('vue-tsc'), '-p', `${dir}/tsconfig.json`],
+  svelte: (dir) => [
+    bin('svelte-check'),
+    ...['--workspace', dir, '--tsconfig', './tsconfig.json', '--fail-on-warnings'],
+    ...['--output', 'human'],
+  ],
+  tsc: (dir) => [bin('tsc'), '-p', `${dir}/tsconfig.json`],
+  angular: (dir) => [bin('ngc'), '-p', `${dir}/tsconfig.json`],
+};
+
+/** Runs a checker (asynchronously, so two run at once) and collects what it printed. */
+function check(checker, dir) {
+  const [command, ...args] = checkers[checker](dir);
+  return new Promise((done) => {
+    execFile(command, args, { cwd: root, timeout: 180_000 }, (error, stdout, stderr) =>
+      done({ ok: !error, output: `${stdout}${stderr}`, error: error?.killed ? error : null }),
+    );
+  });
+}
+
+const apps = [
+  ['Vue app (vue-tsc, strictTemplates)', 'vue', 'demo/frameworks/vue'],
+  ['Svelte app (svelte-check)', 'svelte', 'demo/frameworks/svelte'],
+  ['React app (tsc, TSX)', 'tsc', 'demo/frameworks/react'],
+  ['Angular app (ngc, strictTemplates)', 'angular', 'demo/frameworks/angular'],
+  ['plain TypeScript: HTMLElementTagNameMap and HTMLElementEventMap', 'tsc', 'test/types/dom'],
+];
+
+// TSX never checks hyphenated attribute names (a TypeScript rule), so React's
+// misspelling is a plain one. [what, checker, fixture, the error that proves it failed for the right reason]
+const negatives = [
+  ['Vue: misspelled attribute', 'vue', 'vue-attribute', /'sessionIdd' does not exist/],
+  [
+    'Vue: unknown detail field',
+    'vue',
+    'vue-detail',
+    /'consentId' does not exist on type 'ConsentDetail'/,
+  ],
+  ['Svelte: misspelled attribute', 'svelte', 'svelte-attribute', /'"session-idd"' does not exist/],
+  [
+    'Svelte: unknown detail field',
+    'svelte',
+    'svelte-detail',
+    /'consentId' does not exist on type 'ConsentDetail'/,
+  ],
+  ['React: misspelled attribute', 'tsc', 'react-attribute', /'timout' does not exist/],
+  [
+    'React: unknown detail field',
+    'tsc',
+    'react-detail',
+    /'consentId' does not exist on type 'ConsentDetail'/,
+  ],
+  [
+    'Angular: unknown detail field',
+    'angular',
+    'angular-detail',
+    /'consentId' does not exist on type 'ConsentDetail'/,
+  ],
+  ['DOM: unknown detail field', 'tsc', 'dom-detail', /'reason' does not exist on type 'LinkError'/],
+  [
+    'DOM: misspelled property',
+    'tsc',
+    'dom-property',
+    /'sessionID' does not exist on type 'FiskilLink'/,
+  ],
+];
+
+describe('framework type checks', { concurrency: 2 }, () => {
+  for (const [what, checker, dir] of apps) {
+    test(`compiles: ${what}`, async () => {
+      const { ok, output, error } = await check(checker, dir);
+      assert.ifError(error);
+      assert.ok(ok, output);
+    });
+  }
+  for (const [what, checker, fixture, expected] of negatives) {
+    test(`fails to compile: ${what}`, async () => {
+      const { ok, output, error } = await check(checker, `test/types/${fixture}`);
+      assert.ifError(error);
+      assert.equal(ok, false, `test/types/${fixture} compiled, but must not:\n${output}`);
+      assert.match(output, expected);
+    });
+  }
+});

@@ -1,0 +1,136 @@
+import type { FiskilLink, ConsentDetail, LinkError } from "../dist/index.js";
+
+/**
+ * This type can be used to create scoped tags for your components.
+ *
+ * Usage:
+ *
+ * ```ts
+ * import type { ScopedElements } from "path/to/library/jsx-integration";
+ *
+ * declare module "my-library" {
+ *   namespace JSX {
+ *     interface IntrinsicElements
+ *       extends ScopedElements<'test-', ''> {}
+ *   }
+ * }
+ * ```
+ *
+ */
+export type ScopedElements<Prefix extends string = "", Suffix extends string = ""> = {
+  [Key in keyof CustomElements as `${Prefix}${Key}${Suffix}`]: CustomElements[Key];
+};
+
+type BaseProps = {
+  /** Content added between the opening and closing tags of the element */
+  children?: any;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  class?: string;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  className?: string;
+  /** Takes an object where the key is the class name(s) and the value is a boolean expression. When true, the class is applied, and when false, it is removed. */
+  classList?: Record<string, boolean | undefined>;
+  /** Specifies the text direction of the element. */
+  dir?: "ltr" | "rtl";
+  /** Contains a space-separated list of the part names of the element that should be exposed on the host element. */
+  exportparts?: string;
+  /** For <label> and <output>, lets you associate the label with some control. */
+  htmlFor?: string;
+  /** Specifies whether the element should be hidden. */
+  hidden?: boolean | string;
+  /** A unique identifier for the element. */
+  id?: string;
+  /** Keys tell React which array item each component corresponds to */
+  key?: string | number;
+  /** Specifies the language of the element. */
+  lang?: string;
+  /** Contains a space-separated list of the part names of the element. Part names allows CSS to select and style specific elements in a shadow tree via the ::part pseudo-element. */
+  part?: string;
+  /** Use the ref attribute with a variable to assign a DOM element to the variable once the element is rendered. */
+  ref?: unknown | ((e: unknown) => void);
+  /** Adds a reference for a custom element slot */
+  slot?: string;
+  /** Prop for setting inline styles */
+  style?: Record<string, string | number>;
+  /** Overrides the default Tab button behavior. Avoid using values other than -1 and 0. */
+  tabIndex?: number;
+  /** Specifies the tooltip text for the element. */
+  title?: string;
+  /** Passing 'no' excludes the element content from being translated. */
+  translate?: "yes" | "no";
+};
+
+type BaseEvents = {};
+
+export type FiskilLinkProps = {
+  /** The auth session id your backend got from `POST /v1/auth/session`. While
+connected, a non-empty value starts a flow (shown at once unless
+`preload`); a new value replaces a running flow. */
+  "session-id"?: FiskilLink["sessionId"];
+  /** The one origin (`scheme://host[:port]`) whose messages are accepted.
+Empty means the origin of `auth-server`. Never `*`. */
+  "allowed-origin"?: FiskilLink["allowedOrigin"];
+  /** Where the hosted flow lives: `https:`, or `http:` on localhost,
+127.0.0.1 or [::1]. The iframe loads it with `sess_id` added to its query. */
+  "auth-server"?: FiskilLink["authServer"];
+  /** Milliseconds the user has, counted from when the flow is shown, before `LINK_TIMEOUT`. */
+  timeout?: FiskilLink["timeout"];
+  /** Milliseconds the hosted page has to load before the user is told and
+offered "Try again" (reloads it) and "Close" (`LINK_USER_CANCELLED`). */
+  "load-timeout"?: FiskilLink["loadTimeout"];
+  /** Load the flow hidden as soon as the session id is known; `open()` shows it. */
+  preload?: FiskilLink["preload"];
+  /** Do not add a `<link rel="preconnect">` for the auth server's origin. By
+default the element adds one as soon as it is on the page (one per origin
+per page), so the connection is ready before the flow starts. */
+  "no-preconnect"?: FiskilLink["noPreconnect"];
+
+  /** The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow. */
+  onconsent?: (e: CustomEvent<ConsentDetail>) => void;
+  /** The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow. */
+  "onlink-error"?: (e: CustomEvent<LinkError>) => void;
+  /** The modal is shown. */
+  "onlink-open"?: (e: CustomEvent<never>) => void;
+  /** The hosted page finished loading (with `preload`, possibly before `link-open`). */
+  "onlink-load"?: (e: CustomEvent<never>) => void;
+  /** The modal is gone, after `consent`, `link-error` or `cancel()`. */
+  "onlink-close"?: (e: CustomEvent<never>) => void;
+};
+
+export type CustomElements = {
+  /**
+   * Fiskil consent flow as one HTML tag.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **consent** - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
+   * - **link-error** - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
+   * - **link-open** - The modal is shown.
+   * - **link-load** - The hosted page finished loading (with `preload`, possibly before `link-open`).
+   * - **link-close** - The modal is gone, after `consent`, `link-error` or `cancel()`.
+   *
+   * ### **Methods:**
+   *  - **open(): _void_** - Shows the flow for the current `session-id`: starts it if it is not
+   * loaded yet (or has ended), does nothing while it is shown.
+   * - **cancel(): _void_** - Ends the running flow as if the user closed it: the modal closes, then
+   * `link-error` with `LINK_USER_CANCELLED` (unless the flow already reported
+   * its outcome), then `link-close`. Does nothing when no flow runs.
+   *
+   * ### **CSS Properties:**
+   *  - **--fiskil-link-backdrop** - Backdrop behind the hosted page's card. _(default: rgba(23, 23, 23, 0.2))_
+   * - **--fiskil-link-accent** - Focus ring and spinner colour. _(default: #4f7cff)_
+   * - **--fiskil-link-color** - Text colour of the loading message. _(default: #fff)_
+   * - **--fiskil-link-loading-background** - Background of the loading message. _(default: rgba(23, 23, 23, 0.82))_
+   * - **--fiskil-link-close-background** - Background of the close control. _(default: rgba(23, 23, 23, 0.72))_
+   * - **--fiskil-link-close-color** - Icon colour of the close control. _(default: #fff)_
+   * - **--fiskil-link-font-family** - Font of the element's own text. _(default: system-ui)_
+   *
+   * ### **CSS Parts:**
+   *  - **dialog** - The native `<dialog>` that fills the viewport; style its backdrop with `::part(dialog)::backdrop`.
+   * - **frame** - The `<iframe>` holding the hosted flow.
+   * - **loading** - The loading indicator shown until the hosted page has loaded.
+   * - **close** - The close control (cancels the flow).
+   */
+  "fiskil-link": Partial<FiskilLinkProps & BaseProps & BaseEvents>;
+};
