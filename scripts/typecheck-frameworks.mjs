@@ -37,6 +37,8 @@ const apps = [
   ['React app (tsc, TSX)', 'tsc', 'demo/frameworks/react'],
   ['Angular app (ngc, strictTemplates)', 'angular', 'demo/frameworks/angular'],
   ['plain TypeScript: HTMLElementTagNameMap and HTMLElementEventMap', 'tsc', 'test/types/dom'],
+  ['Preact (tsc, TSX, jsxImportSource preact)', 'tsc', 'test/types/preact-ok'],
+  ['Solid (tsc, TSX, jsxImportSource solid-js)', 'tsc', 'test/types/solid-ok'],
 ];
 
 // TSX never checks hyphenated attribute names (a TypeScript rule), so React's
@@ -67,6 +69,20 @@ const negatives = [
     'Angular: unknown detail field',
     'angular',
     'angular-detail',
+    /'consentId' does not exist on type 'ConsentDetail'/,
+  ],
+  ['Preact: misspelled attribute', 'tsc', 'preact-attribute', /'timout' does not exist/],
+  [
+    'Preact: unknown detail field',
+    'tsc',
+    'preact-detail',
+    /'consentId' does not exist on type 'ConsentDetail'/,
+  ],
+  ['Solid: misspelled attribute', 'tsc', 'solid-attribute', /'timout' does not exist/],
+  [
+    'Solid: unknown detail field',
+    'tsc',
+    'solid-detail',
     /'consentId' does not exist on type 'ConsentDetail'/,
   ],
   ['DOM: unknown detail field', 'tsc', 'dom-detail', /'reason' does not exist on type 'LinkError'/],

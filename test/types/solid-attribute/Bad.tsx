@@ -1,0 +1,5 @@
+import type {} from 'fiskil-link/types/solid';
+
+export function Bad({ onDone }: { onDone: (id: string) => void }) {
+  return <fiskil-link timout={1000} onconsent={(e) => onDone(e.detail.consentID)} />;
+}
