@@ -75,7 +75,7 @@ function record(type, detail) {
 for (const type of ['link-open', 'link-load', 'link-close'])
   link.addEventListener(type, () => record(type));
 link.addEventListener('link-close', () => {
-  connect.disabled = false;
+  connect.removeAttribute('aria-disabled');
   connect.textContent = 'Connect your bank';
 });
 link.addEventListener('consent', (/** @type {any} */ e) => {
@@ -90,8 +90,11 @@ link.addEventListener('link-error', (/** @type {any} */ e) => {
   refresh();
 });
 
+// aria-disabled, not disabled: a disabled button drops keyboard focus to the
+// body, and the element then has nowhere to return it when the flow closes.
 connect.addEventListener('click', async () => {
-  connect.disabled = true;
+  if (connect.getAttribute('aria-disabled') === 'true') return;
+  connect.setAttribute('aria-disabled', 'true');
   connect.textContent = 'Connecting…';
   try {
     const res = await fetch('/api/connect', { method: 'POST' });
@@ -103,7 +106,7 @@ connect.addEventListener('click', async () => {
     link.sessionId = body.session_id;
   } catch (e) {
     status(`Could not start: ${e instanceof Error ? e.message : e}`, 'error');
-    connect.disabled = false;
+    connect.removeAttribute('aria-disabled');
     connect.textContent = 'Connect your bank';
   }
 });

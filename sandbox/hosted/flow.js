@@ -492,7 +492,7 @@ export class HostedFlow extends LitElement {
         ${shown.map(
           (i) =>
             html`<li>
-              <button aria-label=${i.name} ?disabled=${this.busy} @click=${() => this.#choose(i)}>
+              <button ?disabled=${this.busy} @click=${() => this.#choose(i)}>
                 <span class="logo small" style="background:${i.logo}" aria-hidden="true"
                   >${monogram(i.name)}</span
                 >
@@ -783,7 +783,8 @@ export class HostedFlow extends LitElement {
     }
     .type {
       font-size: 12px;
-      color: var(--muted);
+      /* #64748b (--muted) on this background is 4.3:1; small text needs 4.5:1. */
+      color: #475569;
       background: #f1f5f9;
       border-radius: 999px;
       padding: 2px 8px;
@@ -858,6 +859,8 @@ export class HostedFlow extends LitElement {
       color: var(--muted);
     }
     code {
+      /* --muted on this background is 4.3:1; small text needs 4.5:1. */
+      color: #334155;
       background: #f1f5f9;
       border-radius: 4px;
       padding: 1px 5px;
