@@ -1,26 +1,17 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { randomInt } from 'node:crypto';
+import { chromiumArgs, chromiumPath } from './test/chromium.js';
 import { webkitLauncher } from './test/webkit-launcher.js';
 
 // Three engines, all Debian's: no test tool here may download a browser of its own.
 // WTR_BROWSERS=chromium,firefox,webkit (the default) picks which run.
-// The background-networking flags keep Chromium quiet on a machine with no internet.
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const engines = {
   chromium: () =>
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: chromiumPath,
         args: chromiumArgs,
       },
     }),

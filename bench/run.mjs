@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { BUDGETS, measureSizes } from '../scripts/sizes.mjs';
-import { chromiumArgs } from '../web-test-runner.config.js';
+import { chromiumLaunchOptions } from '../test/chromium.js';
 
 const RUNS = {
   openOverhead: 30,
@@ -19,7 +19,6 @@ const RUNS = {
 const HOSTED_DELAY_MS = 300;
 const TIME_LIMIT_MS = 240_000;
 // The test runner's flags for Debian's Chromium, plus a gc() for the page.
-const CHROMIUM_ARGS = [...chromiumArgs, '--js-flags=--expose-gc'];
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs; the
 // fixture opts in to being embedded by such a page.
@@ -131,10 +130,7 @@ async function cdpCounts(cdp) {
 
 async function main() {
   const servers = await startServers();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions(['--js-flags=--expose-gc']));
   const stop = async () => {
     await browser.close().catch(() => {});
     servers.close();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../test/chromium.js';
 import { startAll } from '../demo/start.js';
 
 const axeSource = readFileSync(
@@ -14,15 +15,6 @@ const axeSource = readFileSync(
   'utf8',
 );
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const T = { timeout: 60_000 };
 
 /** @type {Awaited<ReturnType<typeof startAll>>} */
@@ -34,10 +26,7 @@ let page;
 
 before(async () => {
   app = await startAll({ sandboxPort: 0, demoPort: 0, quiet: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
   page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(10_000);
 });

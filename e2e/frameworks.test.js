@@ -10,9 +10,9 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../test/chromium.js';
 import { build } from 'vite';
 import { createSandbox } from '../sandbox/server.js';
-import { chromiumArgs } from '../web-test-runner.config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = join(root, 'demo/frameworks/.build');
@@ -112,11 +112,7 @@ describe('framework apps', { timeout: 180_000 }, () => {
     await build({ configFile: join(root, 'demo/frameworks/vite.config.ts'), logLevel: 'error' });
     app = await serveFiles([buildDir, root]);
     hosted = await startHosted(app.origin);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: chromiumArgs,
-      timeout: 30_000,
-    });
+    browser = await chromium.launch({ ...chromiumLaunchOptions(), timeout: 30_000 });
   });
 
   after(async () => {

@@ -5,17 +5,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../test/chromium.js';
 import { startAll } from '../demo/start.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Each test's own limit; the file's is in package.json (`--test-timeout`). */
 const T = { timeout: 30_000 };
@@ -33,10 +24,7 @@ let context;
 // page, and the tests skip reloading the (unbundled, dev-mode) demo each time.
 before(async () => {
   app = await startAll({ sandboxPort: 0, demoPort: 0, quiet: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
   context = await browser.newContext();
   page = await context.newPage();
   page.setDefaultTimeout(10_000);

@@ -4,18 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../test/chromium.js';
 import { createSandbox } from '../sandbox/server.js';
 import { startStrictPage } from './strict-page.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** @type {ReturnType<typeof createSandbox>} */
 let sandbox;
@@ -55,10 +46,7 @@ before(async () => {
     authServer: () => sandbox.url,
     createSession,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 after(async () => {
