@@ -45,6 +45,12 @@ export const styles = css`
     pointer-events: none;
   }
 
+  /* Over a loaded page (offline), the notice keeps clear of its middle. */
+  .toast {
+    place-items: end center;
+    padding-bottom: calc(env(safe-area-inset-bottom) + 24px);
+  }
+
   .card {
     display: grid;
     justify-items: center;

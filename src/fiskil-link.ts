@@ -312,7 +312,7 @@ export class FiskilLink extends LitElement {
             )
           : nothing
       }
-      <div class="loading" part="loading" role="status">
+      <div class="loading ${flow?.loaded ? 'toast' : ''}" part="loading" role="status">
         ${
           message
             ? html`<div class="card">

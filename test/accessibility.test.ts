@@ -201,6 +201,9 @@ describe('<fiskil-link> accessibility', () => {
         setOnline(false);
         await el.updateComplete;
         expect(statusOf(el).textContent).to.contain("You're offline");
+        // Over the loaded hosted page, the notice sits low, clear of the page's middle.
+        const notice = statusOf(el).firstElementChild!.getBoundingClientRect();
+        expect(notice.top).to.be.above(innerHeight / 2);
         setOnline(true);
         await el.updateComplete;
         expect(statusOf(el).textContent!.trim()).to.equal('');
