@@ -67,9 +67,14 @@ async function connect(timeout = 0) {
       timeout,
     );
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/connect'));
+  const headingX = () =>
+    page.evaluate(() => document.querySelector('h1')?.getBoundingClientRect().x);
+  const before = await headingX();
   await page.getByRole('button', { name: 'Connect your bank' }).click();
   const session = await (await answer).json();
   await page.frameLocator('iframe').getByRole('heading').first().waitFor();
+  // The scroll lock must not shift the page behind the modal sideways.
+  assert.equal(await headingX(), before);
   return /** @type {{ session_id: string; end_user_id: string }} */ (session);
 }
 

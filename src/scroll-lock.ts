@@ -15,8 +15,10 @@ export function lockScroll(): () => void {
       gutter: style.getPropertyValue('scrollbar-gutter'),
       gutterPriority: style.getPropertyPriority('scrollbar-gutter'),
     };
-    // Keep the gutter so the page does not shift sideways when its scrollbar goes.
-    if (root.scrollHeight > root.clientHeight) style.setProperty('scrollbar-gutter', 'stable');
+    // Keep the gutter so the page does not shift sideways when its scrollbar
+    // goes; only where a scrollbar takes room (not overlay or hidden ones,
+    // where a reserved gutter would itself shift the page).
+    if (innerWidth > root.clientWidth) style.setProperty('scrollbar-gutter', 'stable');
     style.setProperty('overflow', 'hidden', 'important');
   }
   let released = false;

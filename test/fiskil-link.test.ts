@@ -637,6 +637,17 @@ describe('<fiskil-link>', () => {
       }
     });
 
+    it('does not shift the page sideways when it locks a tall page', async () => {
+      const tall = await fixture<HTMLDivElement>(html`<div style="height: 300vh"></div>`);
+      const width = () => document.documentElement.clientWidth;
+      const before = width();
+      const el = await openFlow();
+      expect(width()).to.equal(before);
+      el.cancel();
+      expect(width()).to.equal(before);
+      tall.remove();
+    });
+
     it('keeps the lock until the last of two open flows closes', async () => {
       const a = await openFlow('ses_a');
       const b = await openFlow('ses_b');
