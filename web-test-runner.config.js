@@ -1,11 +1,14 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './test/chromium.js';
-import { webkitLauncher } from './test/webkit-launcher.js';
+import { webkitLauncher, webkitPrograms } from './test/webkit-launcher.js';
+
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 // Three engines, all Debian's: no test tool here may download a browser of its own.
-// WTR_BROWSERS=chromium,firefox,webkit (the default) picks which run.
+// WTR_BROWSERS=chromium,firefox,webkit (comma-separated) picks which run.
 
 const engines = {
   chromium: () =>
@@ -21,7 +24,7 @@ const engines = {
       puppeteer: puppeteerCore,
       launchOptions: {
         browser: 'firefox',
-        executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+        executablePath: firefoxPath,
       },
     }),
   // WebKitGTK's MiniBrowser over classic WebDriver (WebKitWebDriver), in Xvfb.
@@ -98,10 +101,27 @@ const chordPlugin = {
   },
 };
 
-const wanted = (process.env.WTR_BROWSERS || 'chromium,firefox,webkit').split(',');
+// Without WTR_BROWSERS, every engine that is installed runs, and each missing one
+// is named (so a newcomer with only Chromium can still run `npm test`). CI sets
+// WTR_BROWSERS to all three, so an engine missing there fails the run.
+const programs = {
+  chromium: [chromiumPath],
+  firefox: [firefoxPath],
+  webkit: webkitPrograms,
+};
+const installed = (name) => programs[name].every((program) => existsSync(program));
+const wanted = process.env.WTR_BROWSERS
+  ? process.env.WTR_BROWSERS.split(',')
+  : Object.keys(engines).filter((name) => name === 'chromium' || installed(name));
 for (const name of wanted) {
   if (!engines[name])
     throw new Error(`WTR_BROWSERS: unknown engine ${name}; use ${Object.keys(engines)}`);
+}
+for (const name of Object.keys(engines).filter((n) => !wanted.includes(n))) {
+  console.log(
+    `NOT RUN on ${name}: ${programs[name].filter((p) => !existsSync(p)).join(', ') || 'not asked for'} ` +
+      "(install Debian's firefox-esr / webkit2gtk-driver xvfb, or see WTR_BROWSERS in the README)",
+  );
 }
 
 // test/fuzz.test.ts reads its seed from here: a new one each run, printed, or FUZZ_SEED to replay.

@@ -11,6 +11,9 @@ const miniBrowser =
   process.env.WEBKIT_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const driverPath = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
 
+/** The programs this launcher needs (for telling what is missing before a run). */
+export const webkitPrograms = [miniBrowser, driverPath];
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
