@@ -10,14 +10,11 @@ export const DEFAULT_LOAD_TIMEOUT = 15_000;
 // setTimeout stores its delay as a signed 32-bit int: anything longer fires at once.
 const MAX_TIMEOUT = 2_147_483_647;
 
-// Long enough for any real value; a longer one is a mistake or an attack, and
-// would only make a URL the browser refuses to load.
-const MAX_URL_LENGTH = 2048;
-const MAX_SESSION_ID_LENGTH = 1024;
+// Long enough for any real URL or session id; a longer one is a mistake or an
+// attack, and would only make a URL the browser refuses to load.
+const MAX_LENGTH = 2048;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** A validated flow configuration, or why it is not one. */
+/** A validated flow configuration, or the rule a value broke. */
 export type FlowConfig =
   | {
       ok: true;
@@ -29,99 +26,95 @@ export type FlowConfig =
     }
   | { ok: false; message: string };
 
-type Checked<T> = { value: T } | { error: string };
+class ConfigError extends Error {}
 
-function quote(value: string): string {
+function fail(name: string, value: string, rule: string): never {
   const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(shown);
+  throw new ConfigError(`Invalid ${name}${value ? ` ${JSON.stringify(shown)}` : ''}: ${rule}.`);
 }
 
-const SECURE_RULE = 'https:, or http: on localhost, 127.0.0.1 or [::1] for local development';
+/** A property's value as trimmed text; symbols, functions and throwing `toString`s are not text. */
+function text(name: string, value: unknown): string {
+  if (value == null) return '';
+  if (typeof value != 'symbol' && typeof value != 'function') {
+    try {
+      return String(value).trim();
+    } catch {
+      // falls through to the error below
+    }
+  }
+  return fail(name, '', 'it must be a string');
+}
 
-/** A property's value as text; `undefined` when it is not text (a symbol, a function, a throwing `toString`). */
-function toText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'symbol' || typeof value === 'function') return undefined;
+/**
+ * Hosts a browser counts as potentially trustworthy over plain `http:`
+ * (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy):
+ * `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]`. `URL` has already
+ * normalised IPv4 to four decimal parts, so `127.0.0.1.example.com` cannot pass.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(hostname);
+}
+
+function secureUrl(name: string, value: string): URL {
+  if (value.length > MAX_LENGTH) fail(name, value, `must be at most ${MAX_LENGTH} characters`);
+  let url: URL;
   try {
-    return String(value);
+    url = new URL(value);
+  } catch {
+    return fail(name, value, 'must be an absolute URL');
+  }
+  if (url.protocol != 'https:' && !(url.protocol == 'http:' && isLoopbackHost(url.hostname))) {
+    fail(name, value, 'must be https:, or http: on a loopback host (localhost, 127.0.0.1, [::1])');
+  }
+  if (url.username || url.password) fail(name, value, 'must not contain credentials');
+  return url;
+}
+
+function allowedOrigin(value: string, authServer: URL): string {
+  if (!value) return authServer.origin;
+  const rule = 'must be one origin (scheme://host[:port]), never "*"';
+  if (value.includes('*')) fail('allowed-origin', value, rule);
+  const url = secureUrl('allowed-origin', value);
+  // An origin has no path, query or fragment; only the trailing slash `href` adds is tolerated.
+  if (url.href != `${url.origin}/` || /[?#]/.test(value)) fail('allowed-origin', value, rule);
+  return url.origin;
+}
+
+function milliseconds(name: string, value: unknown): number {
+  if (typeof value != 'number' || !(value > 0 && value <= MAX_TIMEOUT)) {
+    let shown = '';
+    try {
+      shown = String(value);
+    } catch {
+      // a revoked proxy: named by the rule alone
+    }
+    fail(name, shown, `must be a positive number of milliseconds, at most ${MAX_TIMEOUT}`);
+  }
+  return value;
+}
+
+/** What an attribute holding milliseconds stands for: absent is the default, blank is invalid. */
+export function parseMilliseconds(value: string | null, fallback: number): number {
+  return value === null ? fallback : value.trim() ? Number(value) : NaN;
+}
+
+/** The session id a value stands for, trimmed; `undefined` when it cannot be read as text. */
+export function readSessionId(value: unknown): string | undefined {
+  try {
+    return text('session-id', value);
   } catch {
     return undefined;
   }
 }
 
-/** The session id a value stands for, trimmed; `undefined` when it cannot be read as text. */
-export function readSessionId(value: unknown): string | undefined {
-  return toText(value)?.trim();
-}
-
-function parseSecureUrl(value: string): Checked<URL> {
-  if (value.length > MAX_URL_LENGTH)
-    return { error: `must be at most ${MAX_URL_LENGTH} characters` };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { error: 'is not an absolute URL' };
-  }
-  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopback) return { error: `must use ${SECURE_RULE}` };
-  if (url.username || url.password) return { error: 'must not contain credentials' };
-  return { value: url };
-}
-
-function checkAuthServer(raw: string | undefined): Checked<URL> {
-  if (raw === undefined) return { error: 'Invalid auth-server: it must be a string.' };
-  const checked = parseSecureUrl(raw.trim() || DEFAULT_AUTH_SERVER);
-  if ('error' in checked) return { error: `Invalid auth-server ${quote(raw)}: ${checked.error}.` };
-  return checked;
-}
-
-function checkAllowedOrigin(raw: string | undefined, authServer: URL): Checked<string> {
-  if (raw === undefined) return { error: 'Invalid allowed-origin: it must be a string.' };
-  const value = raw.trim();
-  if (value === '') return { value: authServer.origin };
-  const invalid = (why: string) => ({
-    error: `Invalid allowed-origin ${quote(raw)}: ${why}. It must be one origin (scheme://host[:port]), never "*".`,
-  });
-  if (value.includes('*')) return invalid('a wildcard would accept pages you do not know');
-  const checked = parseSecureUrl(value);
-  if ('error' in checked) return invalid(checked.error);
-  // An origin has no path, query or fragment; tolerate only the trailing slash URL#href adds.
-  if (checked.value.href !== `${checked.value.origin}/` || /[?#]/.test(value)) {
-    return invalid('a path, query or fragment is not part of an origin');
-  }
-  return { value: checked.value.origin };
-}
-
-function checkTimeout(timeout: unknown, name = 'timeout'): Checked<number> {
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
-    return {
-      error: `Invalid ${name} ${quote(toText(timeout) ?? typeof timeout)}: must be a positive number of milliseconds.`,
-    };
-  }
-  if (timeout > MAX_TIMEOUT) {
-    return {
-      error: `Invalid ${name} ${quote(toText(timeout) ?? typeof timeout)}: must be at most ${MAX_TIMEOUT} ms (about 24 days).`,
-    };
-  }
-  return { value: timeout };
-}
-
 /** The origin of `auth-server` when it is allowed, else `null`. */
-export function authServerOrigin(raw: unknown): string | null {
-  const checked = checkAuthServer(toText(raw));
-  return 'error' in checked ? null : checked.value.origin;
-}
-
-function checkSessionId(value: unknown): Checked<string> {
-  const id = readSessionId(value);
-  if (id === undefined) return { error: 'Invalid session-id: it must be a string.' };
-  if (id.length > MAX_SESSION_ID_LENGTH) {
-    return {
-      error: `Invalid session-id ${quote(id)}: must be at most ${MAX_SESSION_ID_LENGTH} characters.`,
-    };
+export function authServerOrigin(value: unknown): string | null {
+  try {
+    return secureUrl('auth-server', text('auth-server', value) || DEFAULT_AUTH_SERVER).origin;
+  } catch {
+    return null;
   }
-  return { value: id };
 }
 
 /** Checks what the element's attributes say, without loading anything. */
@@ -132,24 +125,27 @@ export function resolveConfig(input: {
   timeout: unknown;
   loadTimeout: unknown;
 }): FlowConfig {
-  const sessionId = checkSessionId(input.sessionId);
-  if ('error' in sessionId) return { ok: false, message: sessionId.error };
-  const authServer = checkAuthServer(toText(input.authServer));
-  if ('error' in authServer) return { ok: false, message: authServer.error };
-  const allowedOrigin = checkAllowedOrigin(toText(input.allowedOrigin), authServer.value);
-  if ('error' in allowedOrigin) return { ok: false, message: allowedOrigin.error };
-  const timeout = checkTimeout(input.timeout);
-  if ('error' in timeout) return { ok: false, message: timeout.error };
-  const loadTimeout = checkTimeout(input.loadTimeout, 'load-timeout');
-  if ('error' in loadTimeout) return { ok: false, message: loadTimeout.error };
-  return {
-    ok: true,
-    sessionId: sessionId.value,
-    authServer: authServer.value,
-    allowedOrigin: allowedOrigin.value,
-    timeout: timeout.value,
-    loadTimeout: loadTimeout.value,
-  };
+  try {
+    const sessionId = text('session-id', input.sessionId);
+    if (sessionId.length > MAX_LENGTH) {
+      fail('session-id', sessionId, `must be at most ${MAX_LENGTH} characters`);
+    }
+    const authServer = secureUrl(
+      'auth-server',
+      text('auth-server', input.authServer) || DEFAULT_AUTH_SERVER,
+    );
+    return {
+      ok: true,
+      sessionId,
+      authServer,
+      allowedOrigin: allowedOrigin(text('allowed-origin', input.allowedOrigin), authServer),
+      timeout: milliseconds('timeout', input.timeout),
+      loadTimeout: milliseconds('load-timeout', input.loadTimeout),
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /** The hosted flow's URL: `auth-server` with `sess_id` set, its own path and query kept. */

@@ -75,11 +75,16 @@ const FINAL_CODES: readonly string[] = [
 export type ErrorSentences = Partial<Record<LinkErrorCode, string>>;
 
 function sentence(sentences: object | undefined, code: string): string | undefined {
-  const value =
-    sentences && Object.hasOwn(sentences, code)
-      ? (sentences as Record<string, unknown>)[code]
-      : undefined;
-  return typeof value === 'string' && value ? value : undefined;
+  try {
+    const value =
+      sentences && Object.hasOwn(sentences, code)
+        ? (sentences as Record<string, unknown>)[code]
+        : undefined;
+    return typeof value === 'string' && value ? value : undefined;
+  } catch {
+    // A throwing getter in the page's strings: the built-in sentence stands.
+    return undefined;
+  }
 }
 
 /** The `detail` of every `link-error`, and the rejection reason of `link()`. */

@@ -69,7 +69,7 @@ export const styles = css`
     height: 36px;
     border-radius: 50%;
     border: 3px solid rgba(255, 255, 255, 0.35);
-    border-top-color: var(--fiskil-link-accent, #fff);
+    border-top-color: var(--fiskil-link-accent, #4f7cff);
     animation: spin 0.8s linear infinite;
   }
 
@@ -82,7 +82,8 @@ export const styles = css`
   .close {
     position: absolute;
     top: calc(env(safe-area-inset-top) + 12px);
-    right: calc(env(safe-area-inset-right) + 12px);
+    /* The inline end: right, or left on a right-to-left page. */
+    inset-inline-end: calc(max(env(safe-area-inset-left), env(safe-area-inset-right)) + 12px);
     display: grid;
     place-items: center;
     width: 40px;

@@ -6,6 +6,7 @@ import {
   DEFAULT_AUTH_SERVER,
   DEFAULT_LOAD_TIMEOUT,
   DEFAULT_TIMEOUT,
+  parseMilliseconds,
   readSessionId,
   resolveConfig,
 } from './config.js';
@@ -16,45 +17,51 @@ import {
   LinkErrorEvent,
   LinkLoadEvent,
   LinkOpenEvent,
+  type ConsentDetail,
 } from './events.js';
 import { preconnect } from './preconnect.js';
 import { parseProviderMessage } from './protocol.js';
 import { lockScroll } from './scroll-lock.js';
+import { mergeStrings, type FiskilLinkStrings } from './strings.js';
 import { styles } from './fiskil-link.styles.js';
 
-/** One run of the hosted flow: everything it started, so that one call undoes it all. */
+/**
+ * Where a flow is in its life (docs/state.md draws it):
+ * `hidden` (preloaded, not asked to show) → `showing` (the modal goes up on the
+ * next update) → `open` → ended, or `lingering` after an invalid session (its
+ * outcome is out; the modal stays for the user to read the hosted page).
+ */
+type Phase = 'hidden' | 'showing' | 'open' | 'lingering';
+
+/** How a flow ends: with its outcome, closed after a lingering outcome, or silently (replaced, removed). */
+type End = LinkError | ConsentDetail | 'closed' | 'silent';
+
+/** One run of the hosted flow. Its signal owns every listener and timer it started. */
 interface Flow {
-  readonly id: number;
   readonly sessionId: string;
   readonly url: string;
   readonly origin: string;
   readonly timeout: number;
   readonly loadTimeout: number;
+  readonly abort: AbortController;
+  phase: Phase;
+  /** The iframe's document: `stalled` once `loadTimeout` passed first ("Try again" loads it anew). */
+  load: 'loading' | 'stalled' | 'loaded';
+  /** Keys the iframe: a new value is a new iframe (a new flow, or "Try again"). */
+  frameKey: number;
   /** Its iframe once rendered: read on every window message, so not queried each time. */
   frame?: HTMLIFrameElement | null;
-  /** Owns the window `message`, `online` and `offline` listeners. */
-  readonly listeners: AbortController;
-  timer?: ReturnType<typeof setTimeout>;
-  loadTimer?: ReturnType<typeof setTimeout>;
-  /** The hosted page did not load within `loadTimeout`: "Try again" or "Close". */
-  stalled: boolean;
-  /** Loads of the iframe so far; "Try again" starts a new one. */
-  attempt: number;
-  /** The page asked to see it (not `preload`, or `open()` was called). */
-  shown: boolean;
-  /** The modal is up and `link-open` was dispatched. */
-  opened: boolean;
-  loaded: boolean;
-  /** Its outcome was dispatched; only an invalid session keeps a settled flow on screen. */
-  settled: boolean;
 }
 
-const msConverter = (fallback: number) => ({
-  fromAttribute: (value: string | null) =>
-    value === null ? fallback : value.trim() === '' ? NaN : Number(value),
+const ms = (fallback: number) => ({
+  fromAttribute: (value: string | null) => parseMilliseconds(value, fallback),
 });
 
-const LOADING = 'Loading secure connection…';
+/** Runs `run` after `ms` unless `signal` aborts first. */
+function after(signal: AbortSignal, ms: number, run: () => void): void {
+  const timer = setTimeout(run, ms);
+  signal.addEventListener('abort', () => clearTimeout(timer));
+}
 
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -74,7 +81,7 @@ function deepActiveElement(): Element | null {
  * @tagname fiskil-link
  *
  * @fires {ConsentDetail} consent - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
- * @fires {LinkError} link-error - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
+ * @fires {LinkError} link-error - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message`, `displayMessage`, `retryable` and, where known, `details`. At most once per flow.
  * @fires link-open - The modal is shown.
  * @fires link-load - The hosted page finished loading (with `preload`, possibly before `link-open`).
  * @fires link-close - The modal is gone, after `consent`, `link-error` or `cancel()`.
@@ -86,9 +93,10 @@ function deepActiveElement(): Element | null {
  *
  * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
  * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
- * @cssprop [--fiskil-link-color=#fff] - Text colour of the loading message.
- * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading message.
+ * @cssprop [--fiskil-link-color=#fff] - Text colour of the element's own notices.
+ * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading, offline and stalled notices.
  * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
+ * @cssprop [--fiskil-link-close-background-hover=rgba(23, 23, 23, 0.9)] - Background of the close control under the pointer.
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
  * @cssprop [--fiskil-link-font-family=system-ui] - Font of the element's own text.
  */
@@ -101,14 +109,12 @@ export class FiskilLink extends LitElement {
     sessionId: { attribute: 'session-id' },
     allowedOrigin: { attribute: 'allowed-origin' },
     authServer: { attribute: 'auth-server' },
-    timeout: { type: Number, converter: msConverter(DEFAULT_TIMEOUT) },
-    loadTimeout: {
-      attribute: 'load-timeout',
-      type: Number,
-      converter: msConverter(DEFAULT_LOAD_TIMEOUT),
-    },
+    timeout: { type: Number, converter: ms(DEFAULT_TIMEOUT) },
+    loadTimeout: { attribute: 'load-timeout', type: Number, converter: ms(DEFAULT_LOAD_TIMEOUT) },
     preload: { type: Boolean },
     noPreconnect: { type: Boolean, attribute: 'no-preconnect' },
+    debug: { type: Boolean },
+    strings: { attribute: false },
   };
 
   /**
@@ -125,8 +131,9 @@ export class FiskilLink extends LitElement {
   allowedOrigin = '';
 
   /**
-   * Where the hosted flow lives: `https:`, or `http:` on localhost,
-   * 127.0.0.1 or [::1]. The iframe loads it with `sess_id` added to its query.
+   * Where the hosted flow lives: `https:`, or `http:` on a loopback host
+   * (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`). The iframe loads it
+   * with `sess_id` added to its query.
    */
   authServer = DEFAULT_AUTH_SERVER;
 
@@ -149,10 +156,26 @@ export class FiskilLink extends LitElement {
    */
   noPreconnect = false;
 
+  /**
+   * Log to the console, prefixed `[fiskil-link]`, what the element decided and
+   * why: the configuration or the rule a value broke, the URL it loaded (the
+   * session id cut short), and what became of each window message while a flow
+   * runs. Off, it logs nothing.
+   */
+  debug = false;
+
+  /**
+   * The element's own words (not the hosted page's), merged over the English
+   * defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
+   * `stalled`, `retry`, and `errors` (error code → `displayMessage`). Takes
+   * effect at once, also in a flow that is open.
+   */
+  strings: Partial<FiskilLinkStrings> = {};
+
   #flow?: Flow;
-  #flowCount = 0;
-  /** A start the next update owes: a new session id, or a reconnect that cut a flow short. */
-  #pendingStart: { resumeShown: boolean } | null = null;
+  #frames = 0;
+  /** A start the next update owes, and whether it shows: a new session id, or a reconnect that cut a flow short. */
+  #owed?: { show: boolean };
   #returnFocus: Element | null = null;
   #releaseScroll?: () => void;
 
@@ -174,25 +197,16 @@ export class FiskilLink extends LitElement {
     if (!this.isConnected) return;
     const flow = this.#flow;
     if (flow) {
-      if (!flow.shown) {
-        flow.shown = true;
+      if (flow.phase == 'hidden') {
+        flow.phase = 'showing';
         this.requestUpdate();
       }
       return;
     }
-    this.#pendingStart = null;
-    if (!this.#hasSession()) {
-      this.#dispatch(
-        new LinkErrorEvent(
-          new LinkError(
-            'LINK_INVALID_CONFIG',
-            'open() needs a session-id: set the session-id attribute (or sessionId property) to the id from POST /v1/auth/session.',
-          ),
-        ),
-      );
-      return;
-    }
-    this.#start(true);
+    this.#owed = undefined;
+    // A value that is not text is a session id too: #start names its fault.
+    if (readSessionId(this.sessionId) !== '') this.#start(true);
+    else this.#reject('open() needs a session-id: the id from POST /v1/auth/session.');
   }
 
   /**
@@ -202,21 +216,19 @@ export class FiskilLink extends LitElement {
    */
   cancel(): void {
     const flow = this.#flow;
-    if (!flow) return;
-    if (flow.settled) {
-      this.#end(flow);
-      if (flow.opened) this.#dispatch(new LinkCloseEvent());
-      return;
+    if (flow) {
+      this.#end(
+        flow,
+        flow.phase == 'lingering'
+          ? 'closed'
+          : this.#error('LINK_USER_CANCELLED', 'The flow was closed before it finished.'),
+      );
     }
-    this.#finish(
-      flow,
-      new LinkError('LINK_USER_CANCELLED', 'The flow was closed before it finished.'),
-    );
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#pendingStart) this.requestUpdate();
+    if (this.#owed) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -225,10 +237,8 @@ export class FiskilLink extends LitElement {
       // A framework that moves the element without moveBefore() reconnects it
       // at once: the flow starts again with the same session id (its iframe
       // reloads anyway).
-      if (!flow.settled) this.#pendingStart = { resumeShown: flow.shown };
-      // A removed dialog stays open but stops being modal: close it now, so
-      // that a reconnect can show it modally again.
-      this.#end(flow);
+      if (flow.phase != 'lingering') this.#owed = { show: flow.phase != 'hidden' };
+      this.#end(flow, 'silent');
     }
     super.disconnectedCallback();
   }
@@ -239,9 +249,11 @@ export class FiskilLink extends LitElement {
    * @internal
    */
   connectedMoveCallback(): void {
-    // Firefox ESR 153 keeps a moved dialog open but out of the top layer (the
-    // page behind is no longer inert): show it modally again. Its `close` event
-    // then finds it open, so the flow goes on.
+    // Observed in Firefox ESR 153 (test/lifecycle.test.ts, "keeps the flow
+    // (moveBefore)"): a moved dialog stays open but leaves the top layer, so
+    // the page behind it is no longer inert. Show it modally again; its `close`
+    // event then finds it open, so the flow goes on. Chromium keeps it modal.
+    // Remove once that test passes in Firefox without these lines.
     const dialog = this.#dialog;
     if (dialog?.open && !dialog.matches(':modal')) {
       dialog.close();
@@ -256,38 +268,47 @@ export class FiskilLink extends LitElement {
     }
     if (changed.has('sessionId')) {
       const running = this.#flow;
-      const replacing =
-        running !== undefined && running.sessionId !== readSessionId(this.sessionId);
-      if (replacing) this.#end(running, { keepModal: this.#hasSession() });
-      this.#pendingStart = this.#hasSession() ? { resumeShown: replacing && running.shown } : null;
+      const id = readSessionId(this.sessionId);
+      if (!running || running.sessionId != id) {
+        if (running) this.#end(running, 'silent');
+        // A flow replaced while on screen: the new one is shown at once.
+        this.#owed = id !== '' ? { show: !!running && running.phase != 'hidden' } : undefined;
+      }
     }
-    if (this.#pendingStart && this.isConnected && !this.#flow) {
-      const { resumeShown } = this.#pendingStart;
-      this.#pendingStart = null;
-      this.#start(resumeShown || !this.preload);
+    if (this.#owed && this.isConnected && !this.#flow) {
+      const { show } = this.#owed;
+      this.#owed = undefined;
+      this.#start(show || !this.preload);
     }
   }
 
   protected override render() {
     const flow = this.#flow;
-    const message = !flow
-      ? ''
+    const words = mergeStrings(this.strings);
+    const notice = !flow
+      ? undefined
       : !navigator.onLine
-        ? "You're offline. Waiting for a connection…"
-        : flow.stalled
-          ? 'The secure connection is taking too long.'
-          : flow.loaded
-            ? ''
-            : LOADING;
+        ? 'offline'
+        : flow.load == 'stalled'
+          ? 'stalled'
+          : flow.load == 'loading'
+            ? 'loading'
+            : undefined;
     return html`<dialog
       part="dialog"
-      aria-label="Connect your account"
+      aria-label=${words.dialogLabel}
       tabindex="-1"
       .autofocus=${true}
       @cancel=${this.#onDialogCancel}
       @close=${this.#onDialogClose}
     >
-      <button class="close" part="close" type="button" aria-label="Close" @click=${this.cancel}>
+      <button
+        class="close"
+        part="close"
+        type="button"
+        aria-label=${words.close}
+        @click=${this.cancel}
+      >
         <svg
           viewBox="0 0 24 24"
           aria-hidden="true"
@@ -302,26 +323,26 @@ export class FiskilLink extends LitElement {
       ${
         flow
           ? keyed(
-              `${flow.id}.${flow.attempt}`,
+              flow.frameKey,
               html`<iframe
                 part="frame"
-                title="Fiskil: connect your account"
+                title=${words.frameTitle}
                 src=${flow.url}
                 @load=${this.#onFrameLoad}
               ></iframe>`,
             )
           : nothing
       }
-      <div class="loading ${flow?.loaded ? 'toast' : ''}" part="loading" role="status">
+      <div class="loading ${flow?.load == 'loaded' ? 'toast' : ''}" part="loading" role="status">
         ${
-          message
+          notice
             ? html`<div class="card">
-                ${message === LOADING ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
-                <span>${message}</span>
+                ${notice == 'loading' ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+                <span>${words[notice]}</span>
                 ${
-                  flow?.stalled
-                    ? html`<button @click=${this.#retry}>Try again</button>
-                        <button @click=${this.cancel}>Close</button>`
+                  flow!.load == 'stalled'
+                    ? html`<button @click=${this.#retry}>${words.retry}</button>
+                        <button @click=${this.cancel}>${words.close}</button>`
                     : nothing
                 }
               </div>`
@@ -333,133 +354,129 @@ export class FiskilLink extends LitElement {
 
   protected override updated(): void {
     const flow = this.#flow;
-    if (flow && !flow.frame) flow.frame = this.#frame;
-    if (!flow?.shown || flow.opened) return;
-    flow.opened = true;
-    this.#showModal();
-    if (!flow.settled) {
-      flow.timer = setTimeout(
-        () => this.#finish(flow, new LinkError('LINK_TIMEOUT', 'The flow timed out.')),
-        flow.timeout,
-      );
-    }
-    this.#dispatch(new LinkOpenEvent());
+    if (!flow) return;
+    flow.frame ??= this.#frame;
+    if (flow.phase == 'showing') this.#show(flow);
   }
 
-  #hasSession(): boolean {
-    return readSessionId(this.sessionId) !== '';
-  }
-
+  /** Starts a flow: resolves its configuration, then its listeners and load timer, tied to its signal. */
   #start(show: boolean): void {
     const config = resolveConfig(this);
-    if (!config.ok) {
-      // A replaced flow may have left the modal up for this one.
-      this.#hideModal();
-      this.#dispatch(new LinkErrorEvent(new LinkError('LINK_INVALID_CONFIG', config.message)));
-      return;
-    }
-    const { sessionId } = config;
+    if (!config.ok) return this.#reject(config.message);
+    const { sessionId, authServer, allowedOrigin, timeout, loadTimeout } = config;
+    const abort = new AbortController();
     const flow: Flow = {
-      id: ++this.#flowCount,
       sessionId,
-      url: buildAuthUrl(config.authServer, sessionId),
-      origin: config.allowedOrigin,
-      timeout: config.timeout,
-      loadTimeout: config.loadTimeout,
-      listeners: new AbortController(),
-      shown: show,
-      opened: false,
-      loaded: false,
-      settled: false,
-      stalled: false,
-      attempt: 0,
+      url: buildAuthUrl(authServer, sessionId),
+      origin: allowedOrigin,
+      timeout,
+      loadTimeout,
+      abort,
+      phase: show ? 'showing' : 'hidden',
+      load: 'loading',
+      frameKey: ++this.#frames,
     };
     this.#flow = flow;
-    const { signal } = flow.listeners;
+    const { signal } = abort;
     window.addEventListener('message', (event) => this.#onMessage(flow, event), { signal });
     // Offline while open: a notice, cleared when back online.
     for (const type of ['online', 'offline']) {
       window.addEventListener(type, () => this.requestUpdate(), { signal });
     }
+    this.#log(
+      'debug',
+      `config: auth-server ${authServer.href}, allowed-origin ${allowedOrigin}, timeout ${timeout} ms, load-timeout ${loadTimeout} ms`,
+    );
+    // Never the whole session id: a log is often shared.
+    this.#log('debug', `loading ${buildAuthUrl(authServer, `${sessionId.slice(0, 4)}...`)}`);
     this.#waitForLoad(flow);
   }
 
   // A server that accepts and stalls never fires `load` (an error page does).
   #waitForLoad(flow: Flow): void {
-    clearTimeout(flow.loadTimer);
-    flow.loadTimer = setTimeout(() => {
-      flow.stalled = true;
+    after(flow.abort.signal, flow.loadTimeout, () => {
+      if (flow.load != 'loading') return;
+      flow.load = 'stalled';
       this.requestUpdate();
-    }, flow.loadTimeout);
+    });
     this.requestUpdate();
   }
 
   #retry(): void {
     const flow = this.#flow;
-    if (!flow || flow.loaded) return;
-    flow.stalled = false;
-    flow.attempt++;
+    if (flow?.load != 'stalled') return;
+    flow.load = 'loading';
+    flow.frameKey = ++this.#frames;
     flow.frame = undefined;
     this.#waitForLoad(flow);
   }
 
-  // PROTOCOL.md's order: source, then shape, then origin.
+  /** The modal goes up; the user's time runs from now, not from a hidden preload. */
+  #show(flow: Flow): void {
+    flow.phase = 'open';
+    const dialog = this.#dialog!;
+    if (!dialog.open) {
+      this.#returnFocus = deepActiveElement();
+      this.#releaseScroll = lockScroll();
+      dialog.showModal();
+    }
+    after(flow.abort.signal, flow.timeout, () =>
+      this.#end(flow, this.#error('LINK_TIMEOUT', 'The flow timed out.')),
+    );
+    this.#dispatch(new LinkOpenEvent());
+  }
+
+  // docs/protocol.md's order: source, then shape, then origin.
   #onMessage(flow: Flow, event: MessageEvent): void {
     const frameWindow = flow.frame?.contentWindow;
-    if (!frameWindow || event.source !== frameWindow || this.#flow !== flow) return;
+    if (!frameWindow || event.source !== frameWindow) {
+      return this.#log('debug', 'ignored a message from a window that is not this flow’s iframe');
+    }
     const message = parseProviderMessage(event.data);
-    if (!message) return;
+    if (!message) return this.#log('debug', 'ignored a message that is not a protocol message');
     if (event.origin !== flow.origin) {
-      this.#finish(
+      const why = `The hosted page posted from ${event.origin}, but only ${flow.origin} is allowed.`;
+      this.#log('warn', `rejected: ${why}`);
+      return this.#end(
         flow,
-        new LinkError(
-          'LINK_ORIGIN_MISMATCH',
-          `The hosted page posted from ${event.origin}, but only ${flow.origin} is allowed.`,
-          { expectedOrigin: flow.origin, receivedOrigin: event.origin },
-        ),
+        this.#error('LINK_ORIGIN_MISMATCH', why, {
+          expectedOrigin: flow.origin,
+          receivedOrigin: event.origin,
+        }),
       );
-    } else if (message.kind === 'success') {
+    }
+    if (message.kind == 'success') {
+      this.#log('info', 'accepted: consent');
       const { consentID, redirectURL } = message;
-      this.#finish(flow, redirectURL === undefined ? { consentID } : { consentID, redirectURL });
+      this.#end(flow, redirectURL === undefined ? { consentID } : { consentID, redirectURL });
     } else {
-      this.#finish(flow, new LinkError(message.code, message.message, message.details));
+      this.#log('info', `accepted: link-error ${message.code}`);
+      this.#end(flow, this.#error(message.code, message.message, message.details));
     }
   }
 
-  /** Dispatches the flow's one outcome; after an invalid session the modal stays for the user to read. */
-  #finish(flow: Flow, outcome: LinkError | { consentID: string; redirectURL?: string }): void {
-    if (this.#flow !== flow || flow.settled) return;
-    flow.settled = true;
-    clearTimeout(flow.timer);
-    clearTimeout(flow.loadTimer);
-    flow.listeners.abort();
-    const event =
-      outcome instanceof LinkError ? new LinkErrorEvent(outcome) : new ConsentEvent(outcome);
-    if (outcome instanceof LinkError && INVALID_SESSION_CODES.includes(outcome.code)) {
-      this.#dispatch(event);
-      return;
+  /**
+   * Every flow ends here, exactly once: its listeners and timers stop, the
+   * modal closes (unless the flow lingers after an invalid session), its
+   * outcome is dispatched if it has one, then `link-close` if the modal was
+   * shown. A silent end (replaced, removed) dispatches nothing.
+   */
+  #end(flow: Flow, end: End): void {
+    if (this.#flow !== flow) return;
+    flow.abort.abort();
+    const shown = flow.phase == 'open' || flow.phase == 'lingering';
+    const lingers = shown && end instanceof LinkError && INVALID_SESSION_CODES.includes(end.code);
+    if (lingers) {
+      flow.phase = 'lingering';
+    } else {
+      this.#flow = undefined;
+      this.#hideModal();
     }
-    this.#end(flow);
-    this.#dispatch(event);
-    if (flow.opened) this.#dispatch(new LinkCloseEvent());
-  }
-
-  /** Undoes everything a flow started. Dispatches nothing: callers say what happened. */
-  #end(flow: Flow, { keepModal = false } = {}): void {
-    clearTimeout(flow.timer);
-    clearTimeout(flow.loadTimer);
-    flow.listeners.abort();
-    if (this.#flow === flow) this.#flow = undefined;
-    if (!keepModal) this.#hideModal();
     this.requestUpdate();
-  }
-
-  #showModal(): void {
-    const dialog = this.#dialog;
-    if (!dialog || dialog.open) return;
-    this.#returnFocus = deepActiveElement();
-    this.#releaseScroll = lockScroll();
-    dialog.showModal();
+    if (typeof end == 'object') {
+      this.#dispatch(end instanceof LinkError ? new LinkErrorEvent(end) : new ConsentEvent(end));
+    }
+    if (shown && !lingers && end != 'silent') this.#dispatch(new LinkCloseEvent());
   }
 
   #hideModal(): void {
@@ -475,6 +492,17 @@ export class FiskilLink extends LitElement {
     }
   }
 
+  /** A `LinkError` whose `displayMessage` speaks the page's words (`strings.errors`). */
+  #error(code: string, message: string, details?: LinkError['details']): LinkError {
+    return new LinkError(code, message, details, mergeStrings(this.strings).errors);
+  }
+
+  /** A configuration that cannot run: one `link-error`, nothing loaded. */
+  #reject(message: string): void {
+    this.#log('warn', `config rejected: ${message}`);
+    this.#dispatch(new LinkErrorEvent(this.#error('LINK_INVALID_CONFIG', message)));
+  }
+
   // Escape while focus is in the dialog (a cross-origin page keeps its own keys).
   #onDialogCancel(event: Event): void {
     if (event.target !== this.#dialog) return;
@@ -485,19 +513,22 @@ export class FiskilLink extends LitElement {
   // The browser may close a modal dialog by itself (a second Escape without user
   // activation, closedby): whatever closed it, the flow ends as a cancel.
   #onDialogClose(event: Event): void {
-    const dialog = this.#dialog;
-    if (!dialog || event.target !== dialog || dialog.open) return;
-    if (this.#flow?.opened) this.cancel();
+    const dialog = event.target as HTMLDialogElement;
+    const phase = this.#flow?.phase;
+    if (dialog !== this.#dialog || dialog.open) return;
+    if (phase == 'open' || phase == 'lingering') this.cancel();
   }
 
   #onFrameLoad(event: Event): void {
     const flow = this.#flow;
-    if (!flow || flow.loaded || event.target !== this.#frame) return;
-    flow.loaded = true;
-    flow.stalled = false;
-    clearTimeout(flow.loadTimer);
+    if (!flow || flow.load == 'loaded' || event.target !== this.#frame) return;
+    flow.load = 'loaded';
     this.requestUpdate();
     this.#dispatch(new LinkLoadEvent());
+  }
+
+  #log(level: 'debug' | 'info' | 'warn', line: string): void {
+    if (this.debug) console[level](`[fiskil-link] ${line}`);
   }
 
   #dispatch(event: Event): void {

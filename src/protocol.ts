@@ -1,14 +1,16 @@
 import type { HostedErrorDetails } from './errors.js';
 
 /**
- * A message from Fiskil's hosted page, as PROTOCOL.md ("Messages from the
- * hosted page") defines them. Everything that narrows `unknown` lives here.
+ * A message from Fiskil's hosted page, as docs/protocol.md describes them.
+ * Everything that narrows `unknown` lives here; `message` and `details` are
+ * what `@fiskil/link` gives for the same message, so code written for it reads
+ * the same values.
  */
 export type ProviderMessage =
   | { kind: 'success'; consentID: string; redirectURL?: string }
-  | { kind: 'failure'; code: string; message: string; details?: HostedErrorDetails };
+  | { kind: 'failure'; code: string; message: string; details: HostedErrorDetails };
 
-/** Consent error types the SDK looks for inside a `redirectURL` (PROTOCOL.md rule 2). */
+/** Consent error types looked for inside a `redirectURL` (docs/protocol.md, the redirect form). */
 export const REDIRECT_ERROR_TYPES = [
   'CONSENT_UPSTREAM_PROCESSING_ERROR',
   'CONSENT_ENDUSER_DENIED',
@@ -19,107 +21,87 @@ export const REDIRECT_ERROR_TYPES = [
   'CONSUMERDATA_PROCESSING_ERROR',
 ] as const;
 
-const FLAT_ERROR_FIELDS = [
-  'error',
-  'errorID',
-  'errorType',
-  'errorDescription',
-  'errorURI',
-] as const;
+// The leftmost mention wins, as in the SDK.
+const REDIRECT_ERROR = new RegExp(REDIRECT_ERROR_TYPES.join('|'));
 
-// Read own data only: a key inherited from a polluted Object.prototype is not
-// something the hosted page said.
-function own(data: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(data, key)
-    ? (data as Record<string, unknown>)[key]
-    : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function flatFailure(data: object): ProviderMessage | null {
-  if (!FLAT_ERROR_FIELDS.some((key) => text(own(data, key)) !== undefined)) return null;
-  const errorType = text(own(data, 'errorType'));
-  const code = errorType ?? 'LINK_INTERNAL_ERROR';
-  const description = text(own(data, 'errorDescription'));
+function failure(
+  type: string | undefined,
+  message: string,
+  [error_id, error_description, error_uri]: (string | undefined)[] = [],
+): ProviderMessage {
   return {
     kind: 'failure',
-    code,
-    message: text(own(data, 'error')) ?? description ?? code,
-    details: {
-      error_id: text(own(data, 'errorID')),
-      error_type: errorType,
-      error_description: description,
-      error_uri: text(own(data, 'errorURI')),
-    },
+    code: type || 'LINK_INTERNAL_ERROR',
+    message,
+    details: { error_id, error_type: type, error_description, error_uri },
   };
 }
 
-function redirectFailure(redirectURL: string): ProviderMessage | null {
-  const mentioned = REDIRECT_ERROR_TYPES.find((type) => redirectURL.includes(type));
-  if (!mentioned) return null;
-  let query: URLSearchParams;
-  try {
-    // The base only lets a relative redirect be read; it is never loaded.
-    query = new URL(redirectURL, 'https://redirect.invalid/').searchParams;
-  } catch {
-    return {
-      kind: 'failure',
-      code: 'LINK_INTERNAL_ERROR',
-      message: 'The hosted page reported a failure in a redirect URL that could not be read',
-    };
+// An absolute URL, or a percent-encoded one; a relative URL cannot be read, as in the SDK.
+function redirectQuery(redirectURL: string): URLSearchParams | undefined {
+  let url = redirectURL;
+  if (!/^[a-z][a-z\d+.-]*:/i.test(url)) {
+    try {
+      url = decodeURIComponent(url);
+    } catch {
+      // not encoded after all
+    }
   }
-  const param = (name: string) => text(query.get(name));
-  const code = param('error_type') ?? mentioned;
-  return {
-    kind: 'failure',
-    code,
-    message: param('error') ?? param('error_description') ?? code,
-    details: {
-      error_id: param('error_id'),
-      error_type: param('error_type'),
-      error_description: param('error_description'),
-      error_uri: param('error_uri'),
-    },
-  };
+  try {
+    return new URL(url).searchParams;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Turns `event.data` into a protocol message, or `null` when it is not one
- * (other widgets, extensions and dev servers post messages too). The rules are
- * tried in PROTOCOL.md's order; the first that matches wins.
+ * (other widgets, extensions and dev servers post messages too). The forms are
+ * tried in docs/protocol.md's order; the first that matches wins.
  */
 export function parseProviderMessage(data: unknown): ProviderMessage | null {
-  if (typeof data !== 'object' || data === null) return null;
+  if (typeof data != 'object' || data === null) return null;
+  // Own strings only: a key inherited from a polluted Object.prototype is not
+  // something the hosted page said.
+  const read = (key: string): string | undefined => {
+    const value: unknown = Object.hasOwn(data, key)
+      ? (data as Record<string, unknown>)[key]
+      : undefined;
+    return typeof value == 'string' ? value : undefined;
+  };
   try {
-    const hasIsCompleted = Object.prototype.hasOwnProperty.call(data, 'isCompleted');
-    const isCompleted = own(data, 'isCompleted');
+    if (Object.hasOwn(data, 'isCompleted')) {
+      const isCompleted = (data as { isCompleted: unknown }).isCompleted;
+      const error = read('error');
+      const type = read('errorType');
+      const fields = [read('errorID'), read('errorDescription'), read('errorURI')];
+      if (isCompleted === false && (error || type || fields.some(Boolean))) {
+        return failure(type, error ?? 'internal error', fields);
+      }
 
-    if (hasIsCompleted && isCompleted === false) {
-      const failure = flatFailure(data);
-      if (failure) return failure;
-    }
+      const redirectURL = read('redirectURL');
+      const mentioned = redirectURL?.match(REDIRECT_ERROR)?.[0];
+      if (mentioned) {
+        const query = redirectQuery(redirectURL!);
+        const param = (name: string) => query?.get(name) ?? undefined;
+        const urlType = param('error_type');
+        const urlFields = [param('error_id'), param('error_description'), param('error_uri')];
+        const urlError = param('error');
+        if (urlType || urlError || urlFields.some(Boolean)) {
+          return failure(urlType, urlType || urlError || 'Unknown error', urlFields);
+        }
+        return failure(undefined, mentioned);
+      }
 
-    const redirectURL = own(data, 'redirectURL');
-    if (hasIsCompleted && typeof redirectURL === 'string') {
-      const failure = redirectFailure(redirectURL);
-      if (failure) return failure;
+      const consentID = read('consentID');
+      if (isCompleted === true && consentID) {
+        return redirectURL === undefined
+          ? { kind: 'success', consentID }
+          : { kind: 'success', consentID, redirectURL };
+      }
     }
-
-    const consentID = text(own(data, 'consentID'));
-    if (isCompleted === true && consentID !== undefined) {
-      return typeof redirectURL === 'string'
-        ? { kind: 'success', consentID, redirectURL }
-        : { kind: 'success', consentID };
-    }
-
-    const error = own(data, 'error');
-    if (typeof error === 'string') {
-      return { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: error || 'Unknown error' };
-    }
-    return null;
+    const error = read('error');
+    return error === undefined ? null : failure(undefined, error);
   } catch {
     // A getter that throws or a revoked proxy (only possible from same-realm
     // code, never across postMessage) is not a protocol message.

@@ -77,51 +77,16 @@ describe('<fiskil-link>', () => {
     });
   });
 
+  // Every rule is in test/config.test.ts; these prove what a broken rule does to the element.
   describe('invalid configuration', () => {
-    const cases: Array<[string, Record<string, string>, RegExp]> = [
-      [
-        'a javascript: auth-server',
-        { 'auth-server': 'javascript:alert(1)' },
-        /auth-server.*https:/,
-      ],
-      [
-        'a plain-http remote auth-server',
-        { 'auth-server': 'http://example.com' },
-        /auth-server.*localhost/,
-      ],
-      ['an unparsable auth-server', { 'auth-server': 'not a url' }, /auth-server.*absolute URL/],
-      ['a data: auth-server', { 'auth-server': 'data:text/html,hi' }, /auth-server/],
-      [
-        'credentials in auth-server',
-        { 'auth-server': 'https://u:p@auth.fiskil.com' },
-        /auth-server.*credentials/,
-      ],
-      ['an allowed-origin of *', { 'allowed-origin': '*' }, /allowed-origin.*never "\*"/],
-      [
-        'an allowed-origin with a path',
-        { 'allowed-origin': 'https://auth.fiskil.com/path' },
-        /allowed-origin.*origin/,
-      ],
-      [
-        'an allowed-origin that is not a URL',
-        { 'allowed-origin': 'auth.fiskil.com' },
-        /allowed-origin/,
-      ],
-      [
-        'an http allowed-origin on a remote host',
-        { 'allowed-origin': 'http://auth.fiskil.com' },
-        /allowed-origin/,
-      ],
-      ['a zero timeout', { timeout: '0' }, /timeout.*positive/],
-      ['a negative timeout', { timeout: '-5' }, /timeout.*positive/],
-      ['a non-numeric timeout', { timeout: 'soon' }, /timeout.*positive/],
-      ['an empty timeout', { timeout: '' }, /timeout/],
-      ['a timeout beyond what timers hold', { timeout: '99999999999' }, /timeout.*at most/],
-    ];
-    for (const [name, attrs, message] of cases) {
-      it(`rejects ${name} with LINK_INVALID_CONFIG and loads nothing`, async () => {
+    for (const [attribute, value] of [
+      ['auth-server', 'javascript:alert(1)'],
+      ['allowed-origin', '*'],
+      ['timeout', 'soon'],
+    ]) {
+      it(`rejects ${attribute}="${value}" with one LINK_INVALID_CONFIG and loads nothing`, async () => {
         const el = document.createElement('fiskil-link');
-        for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+        el.setAttribute(attribute, value);
         el.setAttribute('session-id', 'ses_bad');
         const events = recordEvents(el);
         const error = oneEvent(el, 'link-error');
@@ -131,8 +96,11 @@ describe('<fiskil-link>', () => {
           expect(detail).to.be.instanceOf(LinkError);
           expect(detail.name).to.equal('LinkError');
           expect(detail.code).to.equal('LINK_INVALID_CONFIG');
-          expect(detail.message).to.match(message);
+          expect(detail.message).to.contain(attribute);
+          expect(detail.retryable).to.equal(false);
+          expect(detail.displayMessage).to.not.contain(attribute);
           await el.updateComplete;
+          await aTimeout(0);
           expect(frameOf(el)).to.equal(null);
           expect(dialogOf(el).open).to.equal(false);
           expect(events).to.deep.equal(['link-error']);
@@ -141,17 +109,6 @@ describe('<fiskil-link>', () => {
         }
       });
     }
-
-    it('rejects a timeout property that is not a number', async () => {
-      const el = await fixture<FiskilLink>(
-        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
-      );
-      (el as unknown as { timeout: unknown }).timeout = '5000';
-      const error = oneEvent(el, 'link-error');
-      el.sessionId = 'ses_x';
-      expect((await error).detail.code).to.equal('LINK_INVALID_CONFIG');
-      expect(frameOf(el)).to.equal(null);
-    });
 
     it('gives LINK_INVALID_CONFIG for open() without a session id', async () => {
       const el = await fixture<FiskilLink>(html`<fiskil-link></fiskil-link>`);
@@ -162,24 +119,6 @@ describe('<fiskil-link>', () => {
       expect(detail.message).to.contain('session-id');
       await el.updateComplete;
       expect(frameOf(el)).to.equal(null);
-    });
-
-    it('accepts http: on localhost, 127.0.0.1 and [::1], and normalises an origin', async () => {
-      for (const server of ['http://localhost:1', 'http://127.0.0.1:1', 'http://[::1]:1/x']) {
-        const el = await fixture<FiskilLink>(
-          html`<fiskil-link
-            preload
-            auth-server=${server}
-            allowed-origin="HTTPS://Auth.Fiskil.com/"
-          ></fiskil-link>`,
-        );
-        const events = recordEvents(el);
-        el.sessionId = 'ses_ok';
-        await el.updateComplete;
-        expect(frameOf(el), server).to.not.equal(null);
-        expect(events).to.deep.equal([]);
-        el.remove();
-      }
     });
   });
 
@@ -232,7 +171,8 @@ describe('<fiskil-link>', () => {
       });
       const { detail } = await error;
       expect(detail.code).to.equal('CONSENT_ENDUSER_DENIED');
-      expect(detail.message).to.equal('access_denied');
+      // As @fiskil/link gives it: the URL's error_type, before its error.
+      expect(detail.message).to.equal('CONSENT_ENDUSER_DENIED');
       expect(detail.details).to.deep.equal({
         error_id: 'err_ce4c',
         error_type: 'CONSENT_ENDUSER_DENIED',

@@ -1,6 +1,7 @@
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { FiskilLink } from '../src/index.js';
 import '../src/index.js';
+import './lit-warnings.js';
 
 /** The hosted-page fixture lives on another origin than the test page (127.0.0.1 vs localhost). */
 export const hostedOrigin = `http://localhost:${location.port}`;

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FiskilLink } from '../src/index.js';
 import '../src/index.js';
+import './lit-warnings.js';
 
 // The module keeps one Set of origins per page, so each test uses origins of its own.
 let n = 0;

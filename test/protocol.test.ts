@@ -1,14 +1,22 @@
 import { expect } from '@open-wc/testing';
 import { parseProviderMessage, type ProviderMessage } from '../src/protocol.js';
-import { buildAuthUrl, resolveConfig } from '../src/config.js';
 
 const denied =
   'https://auth.fiskil.com/cancel?error=access_denied&error_description=End-user+denied+consent' +
   '&error_id=err_ce4c&error_type=CONSENT_ENDUSER_DENIED' +
   '&error_uri=https%3A%2F%2Fdata.docs.fiskil.dev%2Ferrors%23CONSENT_ENDUSER_DENIED';
 
+const none = {
+  error_id: undefined,
+  error_type: undefined,
+  error_description: undefined,
+  error_uri: undefined,
+};
+
+// One row per form of docs/protocol.md. `message` and `details` are what
+// @fiskil/link 0.1.10 gives for the same message (its parser, read side by side).
 const cases: Array<[string, unknown, ProviderMessage | null]> = [
-  // rule 3: success
+  // success
   [
     'a success',
     { isCompleted: true, consentID: '123', redirectURL: '/done' },
@@ -19,7 +27,7 @@ const cases: Array<[string, unknown, ProviderMessage | null]> = [
     { isCompleted: true, consentID: 'c' },
     { kind: 'success', consentID: 'c' },
   ],
-  // rule 1: flat failure
+  // flat failure: message = error, else "internal error"
   [
     'a flat failure',
     {
@@ -43,18 +51,13 @@ const cases: Array<[string, unknown, ProviderMessage | null]> = [
     },
   ],
   [
-    'a flat failure with no errorType',
-    { isCompleted: false, errorID: 'err_9' },
+    'a flat failure with no error and no errorType',
+    { isCompleted: false, errorID: 'err_9', errorDescription: 'why' },
     {
       kind: 'failure',
       code: 'LINK_INTERNAL_ERROR',
-      message: 'LINK_INTERNAL_ERROR',
-      details: {
-        error_id: 'err_9',
-        error_type: undefined,
-        error_description: undefined,
-        error_uri: undefined,
-      },
+      message: 'internal error',
+      details: { ...none, error_id: 'err_9', error_description: 'why' },
     },
   ],
   [
@@ -64,22 +67,17 @@ const cases: Array<[string, unknown, ProviderMessage | null]> = [
       kind: 'failure',
       code: 'CONSENT_TIMEOUT',
       message: 'boom',
-      details: {
-        error_id: undefined,
-        error_type: 'CONSENT_TIMEOUT',
-        error_description: undefined,
-        error_uri: undefined,
-      },
+      details: { ...none, error_type: 'CONSENT_TIMEOUT' },
     },
   ],
-  // rule 2: redirect form
+  // redirect form: message = error_type, else error, else "Unknown error"
   [
-    'a redirect-URL failure',
+    "the SDK's own redirect-URL example",
     { isCompleted: true, redirectURL: denied },
     {
       kind: 'failure',
       code: 'CONSENT_ENDUSER_DENIED',
-      message: 'access_denied',
+      message: 'CONSENT_ENDUSER_DENIED',
       details: {
         error_id: 'err_ce4c',
         error_type: 'CONSENT_ENDUSER_DENIED',
@@ -94,7 +92,7 @@ const cases: Array<[string, unknown, ProviderMessage | null]> = [
     {
       kind: 'failure',
       code: 'CONSENT_ENDUSER_DENIED',
-      message: 'access_denied',
+      message: 'CONSENT_ENDUSER_DENIED',
       details: {
         error_id: 'err_ce4c',
         error_type: 'CONSENT_ENDUSER_DENIED',
@@ -104,21 +102,46 @@ const cases: Array<[string, unknown, ProviderMessage | null]> = [
     },
   ],
   [
-    'a relative redirect-URL failure',
+    'a redirect URL with error but no error_type',
+    { isCompleted: false, redirectURL: 'https://x/cb?error=server_error&state=CONSENT_TIMEOUT' },
+    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: 'server_error', details: none },
+  ],
+  [
+    'a redirect URL with only an error_id',
+    { isCompleted: true, redirectURL: 'https://x/CONSENT_OTP_FAILURE?error_id=e1' },
+    {
+      kind: 'failure',
+      code: 'LINK_INTERNAL_ERROR',
+      message: 'Unknown error',
+      details: { ...none, error_id: 'e1' },
+    },
+  ],
+  [
+    'a percent-encoded redirect URL',
+    { isCompleted: true, redirectURL: encodeURIComponent(denied) },
+    {
+      kind: 'failure',
+      code: 'CONSENT_ENDUSER_DENIED',
+      message: 'CONSENT_ENDUSER_DENIED',
+      details: {
+        error_id: 'err_ce4c',
+        error_type: 'CONSENT_ENDUSER_DENIED',
+        error_description: 'End-user denied consent',
+        error_uri: 'https://data.docs.fiskil.dev/errors#CONSENT_ENDUSER_DENIED',
+      },
+    },
+  ],
+  [
+    'a relative redirect URL (cannot be read as a URL, as in the SDK)',
     {
       isCompleted: false,
       redirectURL: '/cancel?error_type=AUTH_SESSION_CANCELLED&error=cancelled',
     },
     {
       kind: 'failure',
-      code: 'AUTH_SESSION_CANCELLED',
-      message: 'cancelled',
-      details: {
-        error_id: undefined,
-        error_type: 'AUTH_SESSION_CANCELLED',
-        error_description: undefined,
-        error_uri: undefined,
-      },
+      code: 'LINK_INTERNAL_ERROR',
+      message: 'AUTH_SESSION_CANCELLED',
+      details: none,
     },
   ],
   [
@@ -128,43 +151,34 @@ const cases: Array<[string, unknown, ProviderMessage | null]> = [
       kind: 'failure',
       code: 'CONSUMERDATA_PROCESSING_ERROR',
       message: 'CONSUMERDATA_PROCESSING_ERROR',
-      details: {
-        error_id: undefined,
-        error_type: 'CONSUMERDATA_PROCESSING_ERROR',
-        error_description: undefined,
-        error_uri: undefined,
-      },
+      details: { ...none, error_type: 'CONSUMERDATA_PROCESSING_ERROR' },
     },
   ],
   [
     'a redirect URL that cannot be read',
     { isCompleted: true, redirectURL: 'http://[bad/CONSENT_TIMEOUT' },
-    {
-      kind: 'failure',
-      code: 'LINK_INTERNAL_ERROR',
-      message: 'The hosted page reported a failure in a redirect URL that could not be read',
-    },
+    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: 'CONSENT_TIMEOUT', details: none },
   ],
   [
     'a redirect URL that names the type only in its path',
     { isCompleted: true, redirectURL: 'https://x/CONSENT_TIMEOUT' },
-    {
-      kind: 'failure',
-      code: 'CONSENT_TIMEOUT',
-      message: 'CONSENT_TIMEOUT',
-      details: {
-        error_id: undefined,
-        error_type: undefined,
-        error_description: undefined,
-        error_uri: undefined,
-      },
-    },
+    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: 'CONSENT_TIMEOUT', details: none },
   ],
-  // rule 4: bare error
+  [
+    'a redirect URL naming two types: the leftmost is the one named',
+    { isCompleted: true, redirectURL: 'https://x/CONSENT_TIMEOUT/CONSENT_OTP_FAILURE' },
+    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: 'CONSENT_TIMEOUT', details: none },
+  ],
+  // bare error: LINK_INTERNAL_ERROR, details with all four keys (SDK code reads err.details.error_id)
   [
     'a bare error',
     { error: 'Some error' },
-    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: 'Some error' },
+    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: 'Some error', details: none },
+  ],
+  [
+    'an empty bare error',
+    { error: '' },
+    { kind: 'failure', code: 'LINK_INTERNAL_ERROR', message: '', details: none },
   ],
   // not protocol messages
   ['null', null, null],
@@ -228,63 +242,4 @@ describe('parseProviderMessage', () => {
     const data = JSON.parse('{"__proto__": {"isCompleted": true, "consentID": "x"}}');
     expect(parseProviderMessage(data)).to.equal(null);
   });
-});
-
-describe('buildAuthUrl', () => {
-  it('adds sess_id to a bare origin', () => {
-    expect(buildAuthUrl(new URL('https://auth.fiskil.com'), 'ses_1')).to.equal(
-      'https://auth.fiskil.com/?sess_id=ses_1',
-    );
-  });
-  it('keeps an existing path, query and fragment', () => {
-    expect(buildAuthUrl(new URL('https://a.example/flow/?x=1#top'), 'a&b')).to.equal(
-      'https://a.example/flow/?x=1&sess_id=a%26b#top',
-    );
-  });
-  it('replaces a sess_id the auth server already had', () => {
-    expect(buildAuthUrl(new URL('https://a.example/?sess_id=old'), 'new')).to.equal(
-      'https://a.example/?sess_id=new',
-    );
-  });
-});
-
-describe('resolveConfig', () => {
-  const ok = { authServer: '', allowedOrigin: '', timeout: 1000, loadTimeout: 15000 };
-  it('defaults to auth.fiskil.com and its origin', () => {
-    const config = resolveConfig(ok);
-    expect(config.ok && config.authServer.href).to.equal('https://auth.fiskil.com/');
-    expect(config.ok && config.allowedOrigin).to.equal('https://auth.fiskil.com');
-  });
-  it('trims whitespace and lowercases schemes and hosts', () => {
-    const config = resolveConfig({
-      ...ok,
-      authServer: '  HTTPS://Auth.Example  ',
-      allowedOrigin: ' https://AUTH.example ',
-    });
-    expect(config.ok && config.authServer.origin).to.equal('https://auth.example');
-    expect(config.ok && config.allowedOrigin).to.equal('https://auth.example');
-  });
-  it('accepts an IPv6 loopback over http', () => {
-    expect(resolveConfig({ ...ok, authServer: 'http://[::1]:4010' }).ok).to.equal(true);
-  });
-  for (const [name, input] of [
-    ['http on a private address', { authServer: 'http://192.168.1.1' }],
-    ['http on a host named like localhost', { authServer: 'http://localhost.evil.com' }],
-    ['ftp', { authServer: 'ftp://auth.fiskil.com' }],
-    ['a very long bad value', { authServer: `javascript:${'a'.repeat(10000)}` }],
-    ['an origin with a query', { allowedOrigin: 'https://a.example?x' }],
-    ['an origin with a fragment', { allowedOrigin: 'https://a.example#x' }],
-    ['an origin with credentials', { allowedOrigin: 'https://u@a.example' }],
-    ['the null origin', { allowedOrigin: 'null' }],
-    ['Infinity', { timeout: Infinity }],
-    ['NaN', { timeout: NaN }],
-    ['a load-timeout of 0', { loadTimeout: 0 }],
-    ['a load-timeout of NaN', { loadTimeout: NaN }],
-  ] as const) {
-    it(`rejects ${name} with a message of bounded length`, () => {
-      const config = resolveConfig({ ...ok, ...input });
-      expect(config.ok).to.equal(false);
-      expect(!config.ok && config.message.length).to.be.below(400);
-    });
-  }
 });

@@ -1,0 +1,56 @@
+import type { ErrorSentences } from './errors.js';
+
+/** Every word the element itself shows or announces; the hosted page has its own. */
+export interface FiskilLinkStrings {
+  /** The dialog's accessible name. */
+  dialogLabel: string;
+  /** The iframe's accessible title. */
+  frameTitle: string;
+  /** The close control's accessible name (and the stalled notice's second button). */
+  close: string;
+  /** Announced, with a spinner, until the hosted page has loaded. */
+  loading: string;
+  /** Shown while the browser is offline. */
+  offline: string;
+  /** Shown when the hosted page has not loaded within `load-timeout`. */
+  stalled: string;
+  /** The stalled notice's button that loads the hosted page again. */
+  retry: string;
+  /** Error code → the sentence `LinkError.displayMessage` carries. */
+  errors: ErrorSentences;
+}
+
+export const DEFAULT_STRINGS: FiskilLinkStrings = {
+  dialogLabel: 'Connect your account',
+  frameTitle: 'Fiskil: connect your account',
+  close: 'Close',
+  loading: 'Loading secure connection…',
+  offline: "You're offline. Waiting for a connection…",
+  stalled: 'The secure connection is taking too long.',
+  retry: 'Try again',
+  errors: {},
+};
+
+/**
+ * The integrator's words over the defaults: only non-empty strings count, so a
+ * missing, mistyped or hostile value leaves the English word in place.
+ */
+export function mergeStrings(given: unknown): FiskilLinkStrings {
+  const merged = { ...DEFAULT_STRINGS };
+  if (typeof given !== 'object' || given === null) return merged;
+  try {
+    for (const key of Object.keys(merged) as (keyof FiskilLinkStrings)[]) {
+      const value: unknown = Object.hasOwn(given, key)
+        ? (given as Record<string, unknown>)[key]
+        : undefined;
+      const usable =
+        key === 'errors'
+          ? typeof value === 'object' && value !== null
+          : typeof value === 'string' && value;
+      if (usable) (merged as Record<string, unknown>)[key] = value;
+    }
+  } catch {
+    // A getter that throws: the defaults stand for whatever it hid.
+  }
+  return merged;
+}
