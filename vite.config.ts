@@ -1,7 +1,22 @@
-import { defineConfig } from 'vite';
+import { minifyHTMLLiterals } from 'minify-literals';
+import { defineConfig, type Plugin } from 'vite';
 
 const LICENSE_BANNER =
   '/*! fiskil-link, MIT License. Includes Lit, BSD-3-Clause, Copyright Google LLC. */';
+
+// The JS minifier keeps Lit's css`` and html`` templates as written, whitespace
+// and all; this minifies their text (lightningcss for CSS, an HTML minifier for
+// markup) in every build.
+function minifyLiterals(): Plugin {
+  return {
+    name: 'fiskil-link:minify-literals',
+    async transform(code, id) {
+      if (!/\/src\/[^/]+\.ts$/.test(id)) return null;
+      const result = await minifyHTMLLiterals(code, { fileName: id });
+      return result && { code: result.code, map: result.map };
+    },
+  };
+}
 
 // One config, three library builds (API.md "Build outputs"), chosen by --mode:
 // the default build is for bundlers (lit stays an import), `bundle` and `umd`
@@ -11,6 +26,7 @@ export default defineConfig(({ command, mode }) => {
 
   if (mode === 'bundle' || mode === 'umd') {
     return {
+      plugins: [minifyLiterals()],
       build: {
         emptyOutDir: false,
         sourcemap: true,
@@ -31,6 +47,7 @@ export default defineConfig(({ command, mode }) => {
   }
 
   return {
+    plugins: [minifyLiterals()],
     build: {
       sourcemap: true,
       minify: false,

@@ -8,50 +8,46 @@ export interface ConsentDetail {
   redirectURL?: string;
 }
 
-const init: EventInit = { bubbles: true, composed: true };
+// Each event class names itself once, in `eventName`; the constructor reads it
+// from the class being built, so the five classes share one constructor.
+class LinkEvent extends Event {
+  static readonly eventName: string;
+  constructor() {
+    super((new.target as typeof LinkEvent).eventName, { bubbles: true, composed: true });
+  }
+}
 
-/** The user completed the flow. */
-export class ConsentEvent extends Event {
-  static readonly eventName = 'consent';
-  readonly detail: ConsentDetail;
-  constructor(detail: ConsentDetail) {
-    super(ConsentEvent.eventName, init);
+class DetailEvent<T> extends LinkEvent {
+  readonly detail: T;
+  constructor(detail: T) {
+    super();
     this.detail = detail;
   }
+}
+
+/** The user completed the flow. */
+export class ConsentEvent extends DetailEvent<ConsentDetail> {
+  static override readonly eventName = 'consent';
 }
 
 /** The flow failed or was cancelled; `detail` is a {@link LinkError}. */
-export class LinkErrorEvent extends Event {
-  static readonly eventName = 'link-error';
-  readonly detail: LinkError;
-  constructor(detail: LinkError) {
-    super(LinkErrorEvent.eventName, init);
-    this.detail = detail;
-  }
+export class LinkErrorEvent extends DetailEvent<LinkError> {
+  static override readonly eventName = 'link-error';
 }
 
 /** The modal is shown. */
-export class LinkOpenEvent extends Event {
-  static readonly eventName = 'link-open';
-  constructor() {
-    super(LinkOpenEvent.eventName, init);
-  }
+export class LinkOpenEvent extends LinkEvent {
+  static override readonly eventName = 'link-open';
 }
 
 /** The hosted page finished loading in the iframe. */
-export class LinkLoadEvent extends Event {
-  static readonly eventName = 'link-load';
-  constructor() {
-    super(LinkLoadEvent.eventName, init);
-  }
+export class LinkLoadEvent extends LinkEvent {
+  static override readonly eventName = 'link-load';
 }
 
 /** The modal is gone. */
-export class LinkCloseEvent extends Event {
-  static readonly eventName = 'link-close';
-  constructor() {
-    super(LinkCloseEvent.eventName, init);
-  }
+export class LinkCloseEvent extends LinkEvent {
+  static override readonly eventName = 'link-close';
 }
 
 declare global {

@@ -20,7 +20,7 @@ export const styles = css`
     border: 0;
     background: transparent;
     color: var(--fiskil-link-color, #fff);
-    font-family: var(--fiskil-link-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    font-family: var(--fiskil-link-font-family, system-ui, sans-serif);
     overflow: hidden;
     outline: none;
   }

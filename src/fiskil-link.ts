@@ -98,7 +98,7 @@ function deepActiveElement(): Element | null {
  * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
  * @cssprop [--fiskil-link-close-background-hover=rgba(23, 23, 23, 0.9)] - Background of the close control under the pointer.
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
- * @cssprop [--fiskil-link-font-family=system-ui] - Font of the element's own text.
+ * @cssprop [--fiskil-link-font-family=system-ui, sans-serif] - Font of the element's own text.
  */
 export class FiskilLink extends LitElement {
   static override styles = styles;

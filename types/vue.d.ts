@@ -9,8 +9,9 @@ connected, a non-empty value starts a flow (shown at once unless
   /** The one origin (`scheme://host[:port]`) whose messages are accepted.
 Empty means the origin of `auth-server`. Never `*`. */
   allowedOrigin?: FiskilLink["allowedOrigin"];
-  /** Where the hosted flow lives: `https:`, or `http:` on localhost,
-127.0.0.1 or [::1]. The iframe loads it with `sess_id` added to its query. */
+  /** Where the hosted flow lives: `https:`, or `http:` on a loopback host
+(`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`). The iframe loads it
+with `sess_id` added to its query. */
   authServer?: FiskilLink["authServer"];
   /** Milliseconds the user has, counted from when the flow is shown, before `LINK_TIMEOUT`. */
   timeout?: FiskilLink["timeout"];
@@ -23,10 +24,19 @@ offered "Try again" (reloads it) and "Close" (`LINK_USER_CANCELLED`). */
 default the element adds one as soon as it is on the page (one per origin
 per page), so the connection is ready before the flow starts. */
   noPreconnect?: FiskilLink["noPreconnect"];
-
+  /** Log to the console, prefixed `[fiskil-link]`, what the element decided and
+why: the configuration or the rule a value broke, the URL it loaded (the
+session id cut short), and what became of each window message while a flow
+runs. Off, it logs nothing. */
+  debug?: FiskilLink["debug"];
+  /** The element's own words (not the hosted page's), merged over the English
+defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
+`stalled`, `retry`, and `errors` (error code → `displayMessage`). Takes
+effect at once, also in a flow that is open. */
+  strings?: FiskilLink["strings"];
   /** The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow. */
   onConsent?: (e: CustomEvent<ConsentDetail>) => void;
-  /** The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow. */
+  /** The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message`, `displayMessage`, `retryable` and, where known, `details`. At most once per flow. */
   onLinkError?: (e: CustomEvent<LinkError>) => void;
   /** The modal is shown. */
   onLinkOpen?: (e: CustomEvent<never>) => void;
@@ -44,7 +54,7 @@ export type CustomElements = {
    *
    * ### **Events:**
    *  - **consent** - The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow.
-   * - **link-error** - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message` and, where known, `details`. At most once per flow.
+   * - **link-error** - The flow failed or was cancelled: `detail` is a `LinkError` with `code`, `message`, `displayMessage`, `retryable` and, where known, `details`. At most once per flow.
    * - **link-open** - The modal is shown.
    * - **link-load** - The hosted page finished loading (with `preload`, possibly before `link-open`).
    * - **link-close** - The modal is gone, after `consent`, `link-error` or `cancel()`.
@@ -59,11 +69,12 @@ export type CustomElements = {
    * ### **CSS Properties:**
    *  - **--fiskil-link-backdrop** - Backdrop behind the hosted page's card. _(default: rgba(23, 23, 23, 0.2))_
    * - **--fiskil-link-accent** - Focus ring and spinner colour. _(default: #4f7cff)_
-   * - **--fiskil-link-color** - Text colour of the loading message. _(default: #fff)_
-   * - **--fiskil-link-loading-background** - Background of the loading message. _(default: rgba(23, 23, 23, 0.82))_
+   * - **--fiskil-link-color** - Text colour of the element's own notices. _(default: #fff)_
+   * - **--fiskil-link-loading-background** - Background of the loading, offline and stalled notices. _(default: rgba(23, 23, 23, 0.82))_
    * - **--fiskil-link-close-background** - Background of the close control. _(default: rgba(23, 23, 23, 0.72))_
+   * - **--fiskil-link-close-background-hover** - Background of the close control under the pointer. _(default: rgba(23, 23, 23, 0.9))_
    * - **--fiskil-link-close-color** - Icon colour of the close control. _(default: #fff)_
-   * - **--fiskil-link-font-family** - Font of the element's own text. _(default: system-ui)_
+   * - **--fiskil-link-font-family** - Font of the element's own text. _(default: system-ui, sans-serif)_
    *
    * ### **CSS Parts:**
    *  - **dialog** - The native `<dialog>` that fills the viewport; style its backdrop with `::part(dialog)::backdrop`.
