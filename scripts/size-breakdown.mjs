@@ -23,4 +23,6 @@ const rows = Object.entries(output.inputs)
   .sort((a, b) => b[1] - a[1]);
 for (const [file, bytes] of rows) console.log(`${String(bytes).padStart(6)} B  ${file}`);
 const code = result.outputFiles[0].contents;
-console.log(`${String(code.length).padStart(6)} B  total minified; ${gzipSync(code, { level: 9 }).length} B gzip -9`);
+console.log(
+  `${String(code.length).padStart(6)} B  total minified; ${gzipSync(code, { level: 9 }).length} B gzip -9`,
+);
