@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { startAll } from '../demo/start.js';
 import { launchEngine, pickEngines } from './engines/index.js';
-import { waitUntil } from './engines/engine.js';
+import { Unsupported, waitUntil } from './engines/engine.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -33,7 +33,7 @@ after(async () => {
 function describeFocus() {
   let el = document.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  if (!el) return { tag: '', name: '', checked: null };
+  if (!el) return { tag: '', name: '', checked: null, inDialog: false };
   // Visible text without aria-hidden parts, as an accessible name from content.
   const text = (/** @type {Node} */ node) => {
     if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
@@ -43,7 +43,8 @@ function describeFocus() {
   const labels = /** @type {HTMLInputElement} */ (el).labels;
   const name = el.getAttribute('aria-label') ?? text(labels?.length ? labels[0] : el);
   const checked = el instanceof HTMLInputElement ? el.checked : null;
-  return { tag: el.tagName, name: name.replace(/\s+/g, ' ').trim(), checked };
+  const inDialog = Boolean(el.closest('dialog'));
+  return { tag: el.tagName, name: name.replace(/\s+/g, ' ').trim(), checked, inDialog };
 }
 
 /** In the hosted page: the names of the headings a user can see, through shadow roots. */
@@ -232,6 +233,47 @@ function journeysOn(/** @type {string} */ name) {
         await tabTo(/^Close$/, 'Shift+Tab');
         await engine.press('Enter');
         assert.equal((await outcome()).detail.code, 'LINK_USER_CANCELLED');
+      });
+    });
+
+    describe('focus stays in the open flow', () => {
+      it('Tab and Shift+Tab never reach the page behind the modal', T, async () => {
+        await connectWithKeyboard();
+        /** @type {Set<string>} */
+        const visited = new Set();
+        for (const key of /** @type {const} */ (['Tab', 'Shift+Tab'])) {
+          for (let i = 0; i < 20; i++) {
+            await engine.press(key);
+            const at = await focused();
+            // BODY: nothing in the page has focus (it is on the browser's own controls).
+            const allowed = at.where === 'hosted' || at.inDialog || at.tag === 'BODY';
+            assert.ok(allowed, `${key} reached ${JSON.stringify(at)}, behind the modal`);
+            visited.add(at.where === 'hosted' ? 'hosted page' : at.name || at.tag);
+          }
+        }
+        assert.ok(visited.has('hosted page'), `Tab reached the hosted page: ${[...visited]}`);
+        assert.ok(visited.has('Close'), `Tab reached the close control: ${[...visited]}`);
+      });
+    });
+
+    describe('forced colours', () => {
+      it('axe-core finds nothing on the first hosted page', T, async (t) => {
+        try {
+          await engine.emulateForcedColors(true);
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+          t.todo(`NOT RUN on ${name}: ${e.message}`);
+          return;
+        }
+        try {
+          await connectWithKeyboard();
+          const active = await engine.evaluateHosted(
+            () => matchMedia('(forced-colors: active)').matches,
+          );
+          assert.equal(active, true, 'the hosted page is in forced colours');
+        } finally {
+          await engine.emulateForcedColors(false);
+        }
       });
     });
 

@@ -14,5 +14,8 @@ export async function launch(/** @type {import('./engine.js').LaunchOptions} */ 
     hostedOrigin,
     // Playwright's key names are the ones the journeys use, chords included.
     press: (page, key) => page.keyboard.press(key),
+    // CDP's media emulation, which reaches the hosted page's out-of-process frame too.
+    emulateForcedColors: (page, active) =>
+      page.emulateMedia({ forcedColors: active ? 'active' : null }),
   });
 }

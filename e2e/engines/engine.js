@@ -25,6 +25,8 @@ export const keys = /** @type {const} */ (['Tab', 'Shift+Tab', 'Enter', 'Space',
  * @property {Evaluate} evaluate In the top page.
  * @property {Evaluate} evaluateHosted In the hosted page; fails if it is not loaded.
  * @property {(source: string) => Promise<void>} runScriptInHosted Runs a classic script's source there.
+ * @property {(active: boolean) => Promise<void>} emulateForcedColors Turns `forced-colors: active`
+ *   on or off for the page and its frames; rejects with `Unsupported` where the engine cannot.
  * @property {() => Promise<void>} close Stops the browser and every process started for it.
  */
 
@@ -32,6 +34,11 @@ export const keys = /** @type {const} */ (['Tab', 'Shift+Tab', 'Enter', 'Space',
  * @typedef {object} LaunchOptions
  * @property {string} hostedOrigin The hosted page's origin: the iframe from it is "the hosted page".
  */
+
+/** What an engine cannot do, and why: the tests report it instead of passing quietly. */
+export class Unsupported extends Error {
+  name = 'Unsupported';
+}
 
 /** The key names every engine accepts, for a clear error on any other. */
 export function assertKey(/** @type {string} */ key) {
@@ -82,9 +89,17 @@ export function isOn(/** @type {string} */ url, /** @type {string} */ origin) {
  * @param {() => Promise<any>} parts.openPage
  * @param {string} parts.hostedOrigin
  * @param {(page: any, key: Key) => Promise<void>} parts.press
+ * @param {(page: any, active: boolean) => Promise<void>} parts.emulateForcedColors
  * @returns {Promise<Engine>}
  */
-export async function pageEngine({ name, browser, openPage, hostedOrigin, press }) {
+export async function pageEngine({
+  name,
+  browser,
+  openPage,
+  hostedOrigin,
+  press,
+  emulateForcedColors,
+}) {
   const page = await openPage().catch(async (e) => {
     await browser.close();
     throw e;
@@ -110,6 +125,7 @@ export async function pageEngine({ name, browser, openPage, hostedOrigin, press 
     runScriptInHosted: async (source) => {
       await hosted().evaluate(source);
     },
+    emulateForcedColors: (active) => emulateForcedColors(page, active),
     close: () => browser.close(),
   };
 }

@@ -2,7 +2,7 @@
 // Debian's Firefox ESR over WebDriver BiDi, through puppeteer-core (as the element
 // suite drives it in web-test-runner.config.js).
 import puppeteer from 'puppeteer-core';
-import { pageEngine } from './engine.js';
+import { Unsupported, pageEngine } from './engine.js';
 
 export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
@@ -30,6 +30,24 @@ export async function launch(/** @type {import('./engine.js').LaunchOptions} */ 
       const chord = key.split('+').map((k) => bidiKeys[/** @type {keyof bidiKeys} */ (k)]);
       for (const k of chord) await page.keyboard.down(k);
       for (const k of chord.reverse()) await page.keyboard.up(k);
+    },
+    // puppeteer's emulateMediaFeatures is CDP-only, so this asks WebDriver BiDi itself
+    // (emulation.setForcedColorsModeThemeOverride, newer than Firefox ESR 153): the
+    // test runs once Firefox knows the command, and says why not until then.
+    emulateForcedColors: async (_page, active) => {
+      const connection = /** @type {any} */ (browser).connection;
+      if (!connection) throw new Unsupported('puppeteer exposes no WebDriver BiDi connection');
+      try {
+        await connection.send('emulation.setForcedColorsModeThemeOverride', {
+          theme: active ? 'dark' : null,
+        });
+      } catch (e) {
+        // The first line, without the stack frames Firefox appends to it.
+        const why = String(e instanceof Error ? e.message : e)
+          .split('\n')[0]
+          .replace(/\s+\S+@\S+/g, '');
+        throw new Unsupported(`Firefox's WebDriver BiDi cannot emulate forced colours: ${why}`);
+      }
     },
   });
 }

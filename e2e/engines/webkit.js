@@ -11,7 +11,7 @@
 // runs the script, then switches to wherever focus was.
 import { remote } from 'webdriverio';
 import { startWebkitDriver, stopAll, webkitCapabilities } from '../../test/webkit-launcher.js';
-import { assertKey } from './engine.js';
+import { Unsupported, assertKey } from './engine.js';
 
 // WebDriver's key table (\uE006 is the main Enter, "Return").
 const webdriverKeys = {
@@ -155,6 +155,11 @@ export async function launch(/** @type {import('./engine.js').LaunchOptions} */ 
     evaluate: (fn, arg) => inFrame(false, () => call(fn, arg)),
     evaluateHosted: (fn, arg) => inFrame(true, () => call(fn, arg)),
     runScriptInHosted: (source) => inFrame(true, () => run(source)),
+    emulateForcedColors: async () => {
+      throw new Unsupported(
+        'classic WebDriver has no media emulation, and WebKitWebDriver adds none',
+      );
+    },
     close: async () => {
       try {
         await browser.deleteSession();
