@@ -35,6 +35,7 @@ function describeFocus() {
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   if (!el) return { tag: '', name: '', checked: null, inDialog: false };
   // Visible text without aria-hidden parts, as an accessible name from content.
+  /** @returns {string} */
   const text = (/** @type {Node} */ node) => {
     if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
     if (/** @type {Element} */ (node).getAttribute?.('aria-hidden') === 'true') return '';

@@ -37,6 +37,7 @@ export const keys = /** @type {const} */ (['Tab', 'Shift+Tab', 'Enter', 'Space',
 
 /** What an engine cannot do, and why: the tests report it instead of passing quietly. */
 export class Unsupported extends Error {
+  /** @override */
   name = 'Unsupported';
 }
 

@@ -15,6 +15,13 @@ const programs = {
   webkit: webkitPrograms,
 };
 
+/** @type {Record<string, string>} Debian's packages for them. */
+const packages = {
+  chromium: 'chromium',
+  firefox: 'firefox-esr',
+  webkit: 'webkit2gtk-driver xvfb',
+};
+
 export const engineNames = Object.keys(programs);
 
 /**
@@ -35,7 +42,7 @@ export function pickEngines(asked = process.env.WTR_BROWSERS) {
     .map((name) => ({
       name,
       why: missing(name).length
-        ? `${missing(name).join(', ')} missing (install Debian's firefox-esr / webkit2gtk-driver xvfb)`
+        ? `${missing(name).join(', ')} missing (apt-get install ${packages[name]})`
         : 'not named in WTR_BROWSERS',
     }));
   return { run, notRun };

@@ -5,10 +5,10 @@
 //
 // Classic WebDriver runs script in one frame at a time, so reading the hosted page
 // means switching into its iframe. In WebKitWebDriver a switch also moves keyboard
-// focus to the frame switched to: after a look inside the hosted page and a switch
-// back, the next Tab would start from the top page and leave the iframe. So this
-// engine reads where focus is first (from the frame it is in, which moves nothing),
-// runs the script, then switches to wherever focus was.
+// focus to the frame switched to: with focus inside the hosted page, a look there
+// and a switch back to the top page make the next Tab start from the top page, and
+// leave the iframe. So this engine first reads where focus is (from the frame it is
+// in, which moves nothing), runs the script, then switches to wherever focus was.
 import { remote } from 'webdriverio';
 import { startWebkitDriver, stopAll, webkitCapabilities } from '../../test/webkit-launcher.js';
 import { Unsupported, assertKey } from './engine.js';
@@ -78,9 +78,9 @@ export async function launch(/** @type {import('./engine.js').LaunchOptions} */ 
   /** The frame WebDriver runs script in: the top page, or the hosted page. */
   let inHosted = false;
 
-  /** @type {(source: string, args?: unknown[]) => Promise<any>} */
+  /** @type {(source: string, args?: any[]) => Promise<any>} */
   const run = (source, args = []) => browser.executeScript(source, args);
-  /** @type {(fn: Function, ...args: unknown[]) => Promise<any>} */
+  /** @type {(fn: Function, ...args: any[]) => Promise<any>} */
   const call = (fn, ...args) => run(`return (${fn}).apply(null, arguments)`, args);
 
   /** @param {boolean} hosted */
@@ -120,7 +120,8 @@ export async function launch(/** @type {import('./engine.js').LaunchOptions} */ 
     try {
       return await task();
     } finally {
-      await switchTo(focusWasInHosted);
+      // If the iframe went away meanwhile, focus went with it: staying on top is right.
+      await switchTo(focusWasInHosted).catch(() => {});
     }
   };
 
