@@ -2,6 +2,8 @@
 // (packages webkit2gtk-driver and libwebkit2gtk-4.1-0). MiniBrowser needs an X
 // display, so without one this starts Xvfb (package xvfb). Both processes are
 // this launcher's own: it stops them when the run ends, or when Node exits.
+// `startWebkitDriver` and `webkitCapabilities` are exported for the end-to-end
+// tests (e2e/engines/webkit.js), which drive the same pair through webdriverio.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -64,29 +66,48 @@ async function waitForDriver(port, driver) {
   throw new Error('WebKitWebDriver did not answer on /status within 10 s');
 }
 
+/** Stops the processes `startWebkitDriver` started (those still running). */
+export function stopAll(children) {
+  for (const child of children) if (child.exitCode === null) child.kill();
+}
+
+/**
+ * Starts WebKitWebDriver on a free loopback port, and Xvfb first when there is no
+ * display. Each process is pushed onto `children` as it starts (even when a later
+ * step fails), for the caller to stop with `stopAll`. Resolves with the port.
+ */
+export async function startWebkitDriver(children) {
+  for (const [path, pkg] of [
+    [miniBrowser, 'libwebkit2gtk-4.1-0'],
+    [driverPath, 'webkit2gtk-driver'],
+  ]) {
+    if (!existsSync(path)) throw new Error(`WebKit: ${path} is missing (apt-get install ${pkg})`);
+  }
+  const display = process.env.DISPLAY || (await startXvfb(children));
+  const port = await freePort();
+  const driver = spawn(driverPath, [`--port=${port}`], {
+    stdio: 'ignore',
+    env: { ...process.env, DISPLAY: display },
+  });
+  children.push(driver);
+  await waitForDriver(port, driver);
+  return port;
+}
+
+/** The WebDriver capabilities that open MiniBrowser under WebKitWebDriver. */
+export const webkitCapabilities = {
+  // WebKitWebDriver speaks classic WebDriver only; webdriverio would ask for BiDi.
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+};
+
 class WebkitLauncher extends WebdriverLauncher {
   #children = [];
-  #killAll = () => {
-    for (const child of this.#children) if (child.exitCode === null) child.kill();
-  };
+  #killAll = () => stopAll(this.#children);
 
   async initialize(config, testFiles) {
-    for (const [path, pkg] of [
-      [miniBrowser, 'libwebkit2gtk-4.1-0'],
-      [driverPath, 'webkit2gtk-driver'],
-    ]) {
-      if (!existsSync(path)) throw new Error(`WebKit: ${path} is missing (apt-get install ${pkg})`);
-    }
     process.once('exit', this.#killAll);
-    const display = process.env.DISPLAY || (await startXvfb(this.#children));
-    const port = await freePort();
-    const driver = spawn(driverPath, [`--port=${port}`], {
-      stdio: 'ignore',
-      env: { ...process.env, DISPLAY: display },
-    });
-    this.#children.push(driver);
-    await waitForDriver(port, driver);
-    this.options.port = port;
+    this.options.port = await startWebkitDriver(this.#children);
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
   }
@@ -102,10 +123,6 @@ export function webkitLauncher() {
     hostname: '127.0.0.1',
     path: '/',
     logLevel: 'error',
-    capabilities: {
-      // WebKitWebDriver speaks classic WebDriver only; webdriverio would ask for BiDi.
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
-    },
+    capabilities: webkitCapabilities,
   });
 }
