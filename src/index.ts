@@ -6,5 +6,6 @@ export * from './errors.js';
 export * from './events.js';
 export { link } from './link.js';
 export type { LinkFlow, LinkOptions, LinkResult } from './link.js';
+export type * from './webview-message.js';
 
 defineFiskilLink();
