@@ -18,7 +18,7 @@ declare global {
 
 const NO_CHANNEL = [
   'Open this page from your app.',
-  'This page hands the result to the app that opened it, and no app is listening here. For developers: see docs/mobile.md in the fiskil-link package.',
+  'This page hands the result to the app that opened it, and no app is listening here. For developers: see docs/mobile.md in the fiskil-link repository.',
 ] as const;
 
 const CONNECTED = ['Your account is connected.', 'You can return to the app.'] as const;
