@@ -46,6 +46,8 @@ export default defineConfig(({ command, mode }) => {
     };
   }
 
+  if (mode === 'webview') return webviewBuild;
+
   return {
     plugins: [minifyLiterals()],
     build: {
@@ -57,3 +59,21 @@ export default defineConfig(({ command, mode }) => {
     },
   };
 });
+
+// `--mode webview`: the mobile bridge page (docs/mobile.md). Its script is a
+// classic one (IIFE), since WebViews refuse module scripts from file: URLs; the
+// page and its stylesheet are copied from webview/ as they are.
+const webviewBuild = {
+  publicDir: 'webview',
+  build: {
+    emptyOutDir: false,
+    sourcemap: true,
+    target: 'es2022',
+    lib: {
+      entry: 'src/webview/index.ts',
+      formats: ['iife' as const],
+      name: 'FiskilLinkWebViewPage',
+      fileName: () => 'webview.js',
+    },
+  },
+};

@@ -1,6 +1,8 @@
 import '../src/index.js';
 
-const SANDBOX = 'http://127.0.0.1:4010';
+// Where `npm start` put the sandbox (SANDBOX_PORT may move it), as the demo
+// backend knows it; 4010 only if the backend does not answer.
+const FALLBACK_SANDBOX = 'http://127.0.0.1:4010';
 
 const link = document.querySelector('fiskil-link')!;
 const form = document.querySelector<HTMLFormElement>('#config')!;
@@ -9,7 +11,15 @@ const field = (name: string) => form.elements.namedItem(name) as HTMLInputElemen
 
 // ?session_id=…&auth_server=…&allowed_origin=… prefill the form, so a link can share a setup.
 const params = new URLSearchParams(location.search);
-field('auth-server').value = params.get('auth_server') ?? SANDBOX;
+field('auth-server').value = params.get('auth_server') ?? FALLBACK_SANDBOX;
+if (!params.has('auth_server')) {
+  fetch('/api/overview')
+    .then((res) => (res.ok ? res.json() : null))
+    .then((data: { sandbox_url?: string } | null) => {
+      if (data?.sandbox_url) field('auth-server').value = data.sandbox_url;
+    })
+    .catch(() => {});
+}
 field('session-id').value = params.get('session_id') ?? '';
 field('allowed-origin').value = params.get('allowed_origin') ?? '';
 

@@ -56,6 +56,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`
   Demo app        ${app.demoUrl}            ← open this
   Playground      ${app.demoUrl}/playground.html
+  Mobile WebView  ${app.demoUrl}/mobile.html (the bridge page ${app.demoUrl}/dist/webview.html, after npm run build)
   Framework apps  ${app.demoUrl}/frameworks/{static-esm,static-umd,vue,angular,svelte,react}/
   Fiskil sandbox  ${app.sandboxUrl}          (hosted flow + API; login user_good / pass_good, code 123456)
 

@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium.js';
 import { createSandbox } from '../sandbox/server.js';
 import { startStrictPage } from './strict-page.js';
+import { toConsentScreen } from './sandbox-journey.js';
 
 /** @type {ReturnType<typeof createSandbox>} */
 let sandbox;
@@ -121,15 +122,7 @@ test('the whole journey runs with zero securitypolicyviolation events', async ()
     assert.deepEqual(modal, { modal: true, adopted: 1, position: 'fixed', overflow: 'hidden' });
     // The sandbox's whole journey: institution, login, one-time code, accounts, consent.
     const flow = tab.frameLocator('iframe');
-    await flow.getByRole('button', { name: 'Sandbox Bank' }).click();
-    await flow.getByLabel('Username').fill('user_good');
-    await flow.getByLabel('Password').fill('pass_good');
-    await flow.getByRole('button', { name: 'Log in' }).click();
-    await flow.getByLabel('One-time code').fill('123456');
-    await flow.getByRole('button', { name: 'Verify' }).click();
-    await flow.getByRole('heading', { name: 'Select accounts to share' }).waitFor();
-    await flow.getByRole('button', { name: 'Continue' }).click();
-    await flow.getByRole('heading', { name: 'Confirm what you share' }).waitFor();
+    await toConsentScreen(flow);
     await flow.getByRole('button', { name: 'Share data' }).click();
     await tab.locator('#log li', { hasText: 'link-close' }).waitFor();
     const log = await tab.locator('#log li').allTextContents();

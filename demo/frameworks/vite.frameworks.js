@@ -33,8 +33,12 @@ export function packageAlias(entry) {
   return { find: /^fiskil-link$/, replacement: fileURLToPath(new URL(file, import.meta.url)) };
 }
 
+/** @type {Record<string, string>} */
+const CONTENT_TYPES = { js: 'text/javascript', css: 'text/css', html: 'text/html' };
+
 /**
- * For a dev server rooted at demo/: serves the package's built files at /dist/,
+ * For a dev server rooted at demo/: serves the package's built files at /dist/
+ * (the scripts, and the mobile bridge page dist/webview.html with its stylesheet),
  * where the static pages' `../../../dist/…` lands (run `npm run build` first).
  * @returns {import('vite').Plugin}
  */
@@ -45,8 +49,9 @@ export function servePackageDist() {
     configureServer(server) {
       server.middlewares.use('/dist', (req, res, next) => {
         const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
-        if (!/^[\w.-]+\.js(\.map)?$/.test(name) || !existsSync(dist + name)) return next();
-        res.setHeader('content-type', 'text/javascript; charset=utf-8');
+        const type = /^[\w.-]+\.(js|css|html)(\.map)?$/.exec(name)?.[1];
+        if (!type || !existsSync(dist + name)) return next();
+        res.setHeader('content-type', `${CONTENT_TYPES[type]}; charset=utf-8`);
         createReadStream(dist + name).pipe(res);
       });
     },

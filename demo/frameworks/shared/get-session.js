@@ -13,18 +13,26 @@ document.body.prepend(aside);
 
 const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
 
+// The native setter plus an input event: what typing does, which React's
+// controlled inputs, v-model, bind:value and ngModel all listen to.
+function type(input, value) {
+  valueSetter.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 button.addEventListener('click', async () => {
   note.textContent = 'Asking the demo backend…';
   try {
     const res = await fetch('/api/connect', { method: 'POST' });
     if (!res.ok) throw new Error(`the demo backend answered ${res.status}`);
-    const { session_id: sessionId } = await res.json();
+    const { session_id: sessionId, auth_server: authServer } = await res.json();
     const input = document.querySelector('#session');
-    // The native setter plus an input event: what typing does, which React's
-    // controlled inputs, v-model, bind:value and ngModel all listen to.
-    valueSetter.call(input, sessionId);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    note.textContent = `Filled in ${sessionId}: press Connect.`;
+    type(input, sessionId);
+    // A page with an auth-server field (the playground) gets the sandbox's address too.
+    const server = document.querySelector('#auth-server');
+    if (server) type(server, authServer);
+    const submit = input.form?.querySelector('button:not([type="button"])');
+    note.textContent = `Filled in ${sessionId}: press ${submit?.textContent ?? 'Connect'}.`;
   } catch (error) {
     note.textContent = `No session: ${error.message}. Is this page served by npm start?`;
   }
