@@ -5,6 +5,7 @@
 /** From "Select your institution" to "Confirm what you share", as user_good at Sandbox Bank. */
 export async function toConsentScreen(/** @type {import('playwright-core').FrameLocator} */ flow) {
   await flow.getByRole('button', { name: 'Sandbox Bank' }).click();
+  await flow.getByRole('heading', { name: /Log in to Sandbox Bank/ }).waitFor();
   await flow.getByLabel('Username').fill('user_good');
   await flow.getByLabel('Password').fill('pass_good');
   await flow.getByRole('button', { name: 'Log in' }).click();

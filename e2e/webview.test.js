@@ -572,6 +572,8 @@ describe('on a phone', () => {
       release();
       // link-load: the hosted page has loaded and its scripts have run (the route slowed them).
       await waitForMessages(page, 2);
+      // Nothing more to hold: the rest of the journey goes at full speed.
+      await page.unrouteAll();
       await hosted(page).getByRole('heading', { name: 'Select your institution' }).waitFor();
       await assertFullScreen(page);
       assert.deepEqual(await axeViolations(page), [], 'axe-core over the flow');
