@@ -17,7 +17,12 @@ const RUNS = {
   define: 10,
 };
 const HOSTED_DELAY_MS = 300;
-const TIME_LIMIT_MS = 240_000;
+// `npm run bench -- --baseline path/to/fiskil-link.js` measures an earlier
+// build too, side by side in the same browser, rounds alternating
+// current, baseline, baseline, current so that drift falls on both alike.
+const baselineAt = process.argv.indexOf('--baseline');
+const BASELINE = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+const TIME_LIMIT_MS = BASELINE ? 600_000 : 240_000;
 // The test runner's flags for Debian's Chromium, plus a gc() for the page.
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs; the
@@ -46,6 +51,7 @@ const origin = (server) => `http://127.0.0.1:${server.address().port}`;
 const FILES = {
   '/dist/fiskil-link.js': 'dist/fiskil-link.js',
   '/bench/page.js': 'bench/page.js',
+  ...(BASELINE ? { '/baseline/fiskil-link.js': BASELINE } : {}),
 };
 
 async function startServers() {
@@ -82,10 +88,12 @@ async function startServers() {
       res
         .writeHead(200, { ...ISOLATED, 'Content-Type': 'text/html; charset=utf-8' })
         .end(`<!doctype html><meta charset="utf-8"><title>fiskil-link bench</title>${body}`);
-    if (pathname === '/bench.html') {
+    if (pathname === '/bench.html' || pathname === '/baseline/bench.html') {
+      const bundle =
+        pathname === '/bench.html' ? '/dist/fiskil-link.js' : '/baseline/fiskil-link.js';
       return void html(
         `<script type="application/json" id="config">${config}</script>` +
-          '<script type="module">import "/dist/fiskil-link.js"; import "/bench/page.js";</script>',
+          `<script type="module">import "${bundle}"; import "/bench/page.js";</script>`,
       );
     }
     if (pathname === '/blank.html') return void html('');
@@ -128,6 +136,96 @@ async function cdpCounts(cdp) {
   return { heap: usedSize, messageListeners: listeners.filter((l) => l.type === 'message').length };
 }
 
+/** The runtime figures of one build (`dir`: '' for dist/, 'baseline' for --baseline). */
+async function measureRuntime(context, host, dir) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  const bundle = dir ? `/${dir}/fiskil-link.js` : '/dist/fiskil-link.js';
+
+  // Define + first render: a fresh page each run, the self-contained file fetched anew.
+  const define = [];
+  for (let i = 0; i < RUNS.define; i++) {
+    await page.goto(`${host}/blank.html`);
+    define.push(
+      await page.evaluate(async (src) => {
+        const start = performance.now();
+        await import(src);
+        const el = document.createElement('fiskil-link');
+        el.setAttribute('no-preconnect', '');
+        document.body.append(el);
+        await el.updateComplete;
+        return performance.now() - start;
+      }, bundle),
+    );
+  }
+
+  await page.goto(`${host}${dir ? `/${dir}` : ''}/bench.html`);
+  await page.waitForFunction(() => window.benchReady === true);
+  const env = await page.evaluate(() => ({
+    crossOriginIsolated: window.crossOriginIsolated,
+    userAgent: navigator.userAgent,
+  }));
+
+  const overhead = await page.evaluate((n) => window.bench.openOverhead(n), RUNS.openOverhead);
+  const visible = await page.evaluate((n) => window.bench.clickToVisible(n), RUNS.clickToVisible);
+
+  const cdp = await context.newCDPSession(page);
+  await page.evaluate(() => window.bench.churn(20));
+  const before = await cdpCounts(cdp);
+  const churned = await page.evaluate((n) => window.bench.churn(n), RUNS.churn);
+  const after = await cdpCounts(cdp);
+
+  const foreign = await page.evaluate(
+    ([n, rounds]) => window.bench.foreignMessages(n, rounds),
+    [RUNS.foreignMessages, RUNS.foreignRounds],
+  );
+  await page.close();
+  return { define, env, overhead, visible, before, after, churned, foreign };
+}
+
+/** Samples of two runs of one build, as one run with twice the samples (churn: the first run's). */
+function mergeRuns(a, b) {
+  const join = (x, y) =>
+    Array.isArray(x)
+      ? [...x, ...y]
+      : typeof x === 'object' && x !== null
+        ? Object.fromEntries(Object.keys(x).map((k) => [k, join(x[k], y[k])]))
+        : x;
+  return {
+    ...join(a, b),
+    env: a.env,
+    before: a.before,
+    after: a.after,
+    churned: { iframes: Math.max(a.churned.iframes, b.churned.iframes) },
+  };
+}
+
+/** The figures of one build's runtime measurements. */
+function figures({ define, overhead, visible, before, after, churned, foreign }) {
+  const o = { element: median(overhead.element), bare: median(overhead.bare) };
+  const v = { preload: median(visible.preload), without: median(visible.without) };
+  const f = {
+    open: median(foreign.open),
+    closed: median(foreign.closed),
+    noop: median(foreign.noop),
+  };
+  // Paired per round (the rounds alternate conditions), so drift cancels out.
+  const perMessage = (runs) =>
+    (median(runs.map((ms, i) => ms - foreign.closed[i])) / RUNS.foreignMessages) * 1000;
+  return {
+    overheadMs: o.element - o.bare,
+    o,
+    v,
+    f,
+    perMessageUs: perMessage(foreign.open),
+    emptyListenerUs: perMessage(foreign.noop),
+    listenersLeft: after.messageListeners - before.messageListeners,
+    iframesLeft: churned.iframes,
+    heapGrowth: after.heap - before.heap,
+    defineMs: median(define),
+  };
+}
+
 async function main() {
   const servers = await startServers();
   const browser = await chromium.launch(chromiumLaunchOptions(['--js-flags=--expose-gc']));
@@ -142,47 +240,21 @@ async function main() {
 
   try {
     const sizes = await measureSizes();
+
     const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-
-    // Define + first render: a fresh page each run, the self-contained file fetched anew.
-    const define = [];
-    for (let i = 0; i < RUNS.define; i++) {
-      await page.goto(`${servers.host}/blank.html`);
-      define.push(
-        await page.evaluate(async () => {
-          const start = performance.now();
-          await import('/dist/fiskil-link.js');
-          const el = document.createElement('fiskil-link');
-          el.setAttribute('no-preconnect', '');
-          document.body.append(el);
-          await el.updateComplete;
-          return performance.now() - start;
-        }),
-      );
+    let runtime;
+    let baseline;
+    if (BASELINE) {
+      const a1 = await measureRuntime(context, servers.host, '');
+      const b1 = await measureRuntime(context, servers.host, 'baseline');
+      const b2 = await measureRuntime(context, servers.host, 'baseline');
+      const a2 = await measureRuntime(context, servers.host, '');
+      runtime = mergeRuns(a1, a2);
+      baseline = mergeRuns(b1, b2);
+    } else {
+      runtime = await measureRuntime(context, servers.host, '');
     }
-
-    await page.goto(`${servers.host}/bench.html`);
-    await page.waitForFunction(() => window.benchReady === true);
-    const env = await page.evaluate(() => ({
-      crossOriginIsolated: window.crossOriginIsolated,
-      userAgent: navigator.userAgent,
-    }));
-
-    const overhead = await page.evaluate((n) => window.bench.openOverhead(n), RUNS.openOverhead);
-    const visible = await page.evaluate((n) => window.bench.clickToVisible(n), RUNS.clickToVisible);
-
-    const cdp = await context.newCDPSession(page);
-    await page.evaluate(() => window.bench.churn(20));
-    const before = await cdpCounts(cdp);
-    const churned = await page.evaluate((n) => window.bench.churn(n), RUNS.churn);
-    const after = await cdpCounts(cdp);
-
-    const foreign = await page.evaluate(
-      ([n, rounds]) => window.bench.foreignMessages(n, rounds),
-      [RUNS.foreignMessages, RUNS.foreignRounds],
-    );
+    const { define, env, overhead, visible, before, after, churned, foreign } = runtime;
 
     const o = { element: median(overhead.element), bare: median(overhead.bare) };
     const v = { preload: median(visible.preload), without: median(visible.without) };
@@ -203,13 +275,13 @@ async function main() {
       {
         figure: 'size of dist/fiskil-link.js',
         result: `${kb(sizes.bundle.gzip)} gzip, ${kb(sizes.bundle.brotli)} brotli`,
-        budget: '≤ 8.0 KB gzip',
+        budget: `≤ ${kb(BUDGETS.bundleGzip)} gzip`,
         ok: sizes.bundle.gzip <= BUDGETS.bundleGzip,
       },
       {
         figure: "size of the element's own code",
         result: `${kb(sizes.own.gzip)} gzip`,
-        budget: '≤ 2.5 KB gzip',
+        budget: `≤ ${kb(BUDGETS.ownGzip)} gzip`,
         ok: sizes.own.gzip <= BUDGETS.ownGzip,
       },
       {
@@ -250,6 +322,26 @@ async function main() {
     console.log('| figure | result | budget | |\n| --- | --- | --- | --- |');
     for (const row of rows) {
       console.log(`| ${row.figure} | ${row.result} | ${row.budget} | ${row.ok ? 'ok' : 'MISS'} |`);
+    }
+    if (baseline) {
+      const now = figures(runtime);
+      const then = figures(baseline);
+      const us = (x) => `${round(x)} µs`;
+      const ms = (x, d = 3) => `${round(x, d)} ms`;
+      const pairs = [
+        ['open overhead (median)', ms(now.overheadMs), ms(then.overheadMs)],
+        ['preload click-to-visible (median)', ms(now.v.preload, 1), ms(then.v.preload, 1)],
+        [
+          `churn (${RUNS.churn} open/cancel, twice)`,
+          `${now.listenersLeft} listeners, ${now.iframesLeft} iframes, heap ${kb(now.heapGrowth)}`,
+          `${then.listenersLeft} listeners, ${then.iframesLeft} iframes, heap ${kb(then.heapGrowth)}`,
+        ],
+        ['foreign-message cost (per message)', us(now.perMessageUs), us(then.perMessageUs)],
+        ['define + first render (median)', ms(now.defineMs, 1), ms(then.defineMs, 1)],
+      ];
+      console.log(`\nside by side with ${BASELINE}:\n`);
+      console.log('| figure | this build | baseline |\n| --- | --- | --- |');
+      for (const [figure, a, b] of pairs) console.log(`| ${figure} | ${a} | ${b} |`);
     }
     const machine = {
       cores: cpus().length,
