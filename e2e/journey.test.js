@@ -1,7 +1,8 @@
 // @ts-check
 // End to end: the demo page, <fiskil-link> and the sandbox's hosted page in its
-// cross-origin iframe, in Debian's Chromium. One test per row of the outcomes table
-// (issue 3), each asserting the event the page received and what the API then shows.
+// cross-origin iframe, in Debian's Chromium. One test per row of the outcomes table in
+// sandbox/README.md ("Test credentials and outcomes"), each asserting the event the page
+// received and what the API then shows.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -177,7 +178,7 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.equal(consents.body[0].institution_name, 'Sandbox Bank');
       const accounts = await fiskil('GET', `/v1/banking/accounts?end_user_id=${s.end_user_id}`);
       assert.deepEqual(
-        accounts.body.data.accounts.map((/** @type {any} */ a) => a.displayName),
+        accounts.body.accounts.map((/** @type {any} */ a) => a.display_name),
         ['Everyday Account', 'Bonus Saver'],
       );
 
@@ -218,7 +219,7 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.equal(consents.body[0].institution_type, 'energy');
       await page.getByRole('article', { name: 'Home electricity' }).waitFor();
       assert.equal(
-        (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.data.accounts
+        (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.accounts
           .length,
         2,
       );

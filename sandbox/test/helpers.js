@@ -1,4 +1,5 @@
 // @ts-check
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createSandbox } from '../server.js';
 
@@ -65,7 +66,10 @@ export async function startSandbox(options = {}) {
 
   /** Drives the hosted flow's own endpoints, as the hosted page does. @param {string} sessionId @param {string} action @param {object} [body] */
   const step = (sessionId, action, body = {}) =>
-    call('POST', `/hosted/api/sessions/${sessionId}/${action}`, { body });
+    call('POST', `/hosted/api/sessions/${sessionId}/${action}`, {
+      body,
+      headers: { origin: url, 'sec-fetch-site': 'same-origin' },
+    });
 
   /**
    * Runs the flow to the consent screen (institution, login, code) and returns the accounts offered.
@@ -91,8 +95,9 @@ export async function startSandbox(options = {}) {
 }
 
 /**
- * A webhook receiver on a free port that answers with `statuses` in turn (then 200).
- * @param {number[]} [statuses]
+ * A webhook receiver on a free port that answers with `statuses` in turn (then 200),
+ * or with what `statuses` returns for each delivery's parsed body.
+ * @param {number[] | ((event: any) => number)} [statuses]
  */
 export async function startReceiver(statuses = []) {
   /** @type {{ headers: import('node:http').IncomingHttpHeaders; body: string }[]} */
@@ -103,7 +108,9 @@ export async function startReceiver(statuses = []) {
     let body = '';
     for await (const c of req) body += c;
     received.push({ headers: req.headers, body });
-    res.writeHead(statuses.shift() ?? 200).end();
+    const status =
+      typeof statuses === 'function' ? statuses(JSON.parse(body)) : (statuses.shift() ?? 200);
+    res.writeHead(status).end();
     waiters.forEach((w) => w(undefined));
     waiters = [];
   });
@@ -123,4 +130,16 @@ export async function startReceiver(statuses = []) {
       return closed;
     },
   };
+}
+
+/**
+ * Asserts an API error: the status, and a body `{ name, id, message }` (with `name`, if given).
+ * @param {{ status: number; body: any }} r @param {number} status @param {string} [name]
+ */
+export function assertError(r, status, name) {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  assert.equal(typeof r.body?.name, 'string');
+  assert.match(r.body.id, /^err_/);
+  assert.equal(typeof r.body.message, 'string');
+  if (name) assert.equal(r.body.name, name);
 }
