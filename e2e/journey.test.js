@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium.js';
 import { startAll } from '../demo/start.js';
+import { SECURITY_QUESTION } from '../sandbox/server.js';
 
 /** Each test's own limit; the file's is in package.json (`--test-timeout`). */
 const T = { timeout: 30_000 };
@@ -207,6 +208,65 @@ describe('outcomes through the demo, the element and the hosted page', () => {
   );
 
   it(
+    'a consent the sandbox expires: the page shows it expired, data stops, consent.expired arrives',
+    T,
+    async () => {
+      const s = await connect();
+      await toConsentScreen();
+      await flow().getByRole('button', { name: 'Share data' }).click();
+      const got = await outcome();
+      await page.getByRole('article', { name: 'Everyday Account' }).waitFor();
+      const r = await fiskil('POST', `/sandbox/consents/${got.detail.consentID}/expire`);
+      assert.equal(r.status, 200);
+      const hooks = page.getByRole('region', { name: 'Webhooks received' });
+      await hooks.getByText('consent.expired').waitFor();
+      await page.getByRole('list').getByText('Expired', { exact: true }).waitFor();
+      assert.equal(await page.getByRole('article', { name: 'Everyday Account' }).count(), 0);
+      assert.equal(
+        (await fiskil('GET', `/v1/banking/accounts?end_user_id=${s.end_user_id}`)).status,
+        403,
+      );
+    },
+  );
+
+  it('user_questions: a security question, a wrong answer retried, then consent', T, async () => {
+    await connect();
+    await chooseAndLogin('Sandbox Bank', 'user_questions');
+    await flow().getByRole('heading', { name: 'Answer your security question' }).waitFor();
+    await flow().getByLabel(SECURITY_QUESTION).fill('acme');
+    await flow().getByRole('button', { name: 'Continue' }).click();
+    await flow().getByRole('alert').filter({ hasText: '2 attempts left' }).waitFor();
+    await flow().getByLabel(SECURITY_QUESTION).fill('fiskil');
+    await flow().getByRole('button', { name: 'Continue' }).click();
+    await flow().getByLabel('One-time code').fill('123456');
+    await flow().getByRole('button', { name: 'Verify' }).click();
+    await flow().getByRole('button', { name: 'Continue' }).click();
+    await flow().getByRole('button', { name: 'Share data' }).click();
+    assert.equal((await outcome()).type, 'consent');
+  });
+
+  it('user_questions: three wrong answers: CONSENT_OTP_FAILURE', T, async () => {
+    const s = await connect();
+    await chooseAndLogin('Sandbox Bank', 'user_questions');
+    for (const answer of ['a', 'b', 'c']) {
+      await flow().getByLabel(SECURITY_QUESTION).fill(answer);
+      await flow().getByRole('button', { name: 'Continue' }).click();
+      if (answer !== 'c')
+        await flow().getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+    }
+    const got = await assertFailed(s, 'CONSENT_OTP_FAILURE');
+    assert.match(got.detail.details.error_description, /security question/);
+  });
+
+  it('the code by SMS: the screen says where it went', T, async () => {
+    await connect();
+    await chooseAndLogin();
+    await flow().getByText('sent a 6-digit code by SMS to •••• ••• 123').waitFor();
+    await flow().getByRole('radio', { name: 'Email' }).check();
+    await flow().getByText('by email to the email address on file').waitFor();
+  });
+
+  it(
     'user_good at Sandbox Energy, code by authenticator app: consent, energy accounts and usage shown',
     T,
     async () => {
@@ -217,6 +277,9 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.equal(got.type, 'consent');
       const consents = await fiskil('GET', `/v1/consent?end_user_id=${s.end_user_id}`);
       assert.equal(consents.body[0].institution_type, 'energy');
+      // The channel the user picked is the one the sandbox recorded.
+      const session = await fiskil('GET', `/sandbox/sessions/${s.session_id}`);
+      assert.equal(session.body.otp_channel, 'app');
       await page.getByRole('article', { name: 'Home electricity' }).waitFor();
       assert.equal(
         (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.accounts
@@ -304,6 +367,27 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.deepEqual(await eventTypes(), ['link-open', 'link-load']);
       await flow().getByRole('button', { name: 'Close' }).click();
       await assertFailed(s, 'CONSENT_UPSTREAM_PROCESSING_ERROR');
+    },
+  );
+
+  it(
+    'Unavailable Bank: try again, then choose another institution and consent there',
+    T,
+    async () => {
+      const s = await connect();
+      await flow().getByRole('button', { name: 'Unavailable Bank' }).click();
+      await flow().getByRole('button', { name: 'Try again' }).click();
+      await flow()
+        .getByRole('status')
+        .filter({ hasText: 'Still unavailable after 1 retry' })
+        .waitFor();
+      await flow().getByRole('button', { name: 'Choose another institution' }).click();
+      await flow().getByRole('heading', { name: 'Select your institution' }).waitFor();
+      await toConsentScreen('Wattle Mutual');
+      await flow().getByRole('button', { name: 'Share data' }).click();
+      assert.equal((await outcome()).type, 'consent');
+      const consents = await fiskil('GET', `/v1/consent?end_user_id=${s.end_user_id}`);
+      assert.equal(consents.body[0].institution_name, 'Wattle Mutual');
     },
   );
 
