@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium.js';
 import { startAll } from '../demo/start.js';
 import { createSandbox } from '../sandbox/server.js';
+import { newSession } from '../sandbox/test/helpers.js';
 
 const T = { timeout: 60_000 };
 
@@ -41,27 +42,6 @@ after(async () => {
   await app?.close();
 });
 
-/** A session on the customised sandbox, made as an integrator's backend would. */
-async function session() {
-  /** @param {string} path @param {object} body @param {string} [token] */
-  const post = (path, body, token) =>
-    fetch(customUrl + path, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    }).then((r) => r.json());
-  const { token } = await post('/v1/token', {
-    client_id: 'sandbox_client_id',
-    client_secret: 'sandbox_client_secret',
-  });
-  const eu = await post('/v1/end-users', {}, token);
-  const s = await post('/v1/auth/session', { end_user_id: eu.end_user_id }, token);
-  return /** @type {string} */ (s.session_id);
-}
-
 describe('a customised sandbox, through the element', () => {
   it(
     'shows the brand colour, the logo, only the chosen institutions, the purpose and the period',
@@ -71,7 +51,7 @@ describe('a customised sandbox, through the element', () => {
       page.setDefaultTimeout(15_000);
       try {
         await page.goto(app.demoUrl);
-        const id = await session();
+        const id = await newSession(customUrl);
         await page.evaluate(
           ([url, sid]) => {
             const el = /** @type {any} */ (document.querySelector('fiskil-link'));

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createSandbox } from '../server.js';
-import { assertError, startSandbox } from './helpers.js';
+import { assertError, newSession, startSandbox } from './helpers.js';
 
 /** @param {string} redirectURL */
 const errorType = (redirectURL) => new URL(redirectURL).searchParams.get('error_type');
@@ -201,22 +201,8 @@ describe('hosted flow fidelity', () => {
           out += chunk;
         }
         const url = /** @type {RegExpExecArray} */ (/listening on (http:\/\/\S+)/.exec(out))[1];
-        const post = (/** @type {string} */ p, /** @type {object} */ body, token = '') =>
-          fetch(url + p, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            body: JSON.stringify(body),
-          }).then((r) => r.json());
-        const { token } = await post('/v1/token', {
-          client_id: 'sandbox_client_id',
-          client_secret: 'cli_secret',
-        });
-        const eu = await post('/v1/end-users', {}, token);
-        const s = await post('/v1/auth/session', { end_user_id: eu.end_user_id }, token);
-        const page = await (await fetch(`${url}/hosted/api/sessions/${s.session_id}`)).json();
+        const id = await newSession(url, { clientSecret: 'cli_secret' });
+        const page = await (await fetch(`${url}/hosted/api/sessions/${id}`)).json();
         assert.equal(page.app.brand_color, '#112233');
         assert.equal(page.purpose, 'CLI purpose');
         assert.equal(page.consent_days, 30);

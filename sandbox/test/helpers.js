@@ -143,3 +143,28 @@ export function assertError(r, status, name) {
   assert.equal(typeof r.body.message, 'string');
   if (name) assert.equal(r.body.name, name);
 }
+
+/**
+ * An auth session on a sandbox at `url`, made as an integrator's backend would: token,
+ * end user, session. Resolves with the session id.
+ * @param {string} url @param {{ clientId?: string; clientSecret?: string }} [creds]
+ */
+export async function newSession(url, creds = {}) {
+  /** @param {string} path @param {object} body @param {string} [token] */
+  const post = (path, body, token) =>
+    fetch(url + path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+  const { token } = await post('/v1/token', {
+    client_id: creds.clientId ?? 'sandbox_client_id',
+    client_secret: creds.clientSecret ?? 'sandbox_client_secret',
+  });
+  const eu = await post('/v1/end-users', {}, token);
+  const s = await post('/v1/auth/session', { end_user_id: eu.end_user_id }, token);
+  return /** @type {string} */ (s.session_id);
+}
