@@ -49,7 +49,7 @@ export async function createDemo(config) {
   async function fiskil(
     /** @type {string} */ method,
     /** @type {string} */ p,
-    /** @type {unknown} */ body,
+    /** @type {unknown} */ body = undefined,
     retry = true,
   ) {
     if (!token) {

@@ -64,10 +64,9 @@ async function fiskil(/** @type {string} */ method, /** @type {string} */ path) 
 /** Clicks "Connect your bank" (with an element timeout, if given); resolves with the backend's session. */
 async function connect(timeout = 0) {
   if (timeout)
-    await page.evaluate(
-      (ms) => /** @type {any} */ (document.querySelector('fiskil-link').timeout = ms),
-      timeout,
-    );
+    await page.evaluate((ms) => {
+      /** @type {any} */ (document.querySelector('fiskil-link')).timeout = ms;
+    }, timeout);
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/connect'));
   const headingX = () =>
     page.evaluate(() => document.querySelector('h1')?.getBoundingClientRect().x);

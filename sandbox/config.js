@@ -66,7 +66,7 @@ export const DEFAULTS = Object.freeze({
   brandColor: undefined,
   purpose: 'To show your accounts, balances and spending in one place.',
   appOrigins: [],
-  industries: ['banking', 'energy'],
+  industries: /** @type {Industry[]} */ (['banking', 'energy']),
   institutions: undefined,
   consentDays: 365,
   tokenTtlSeconds: 3600,

@@ -56,7 +56,7 @@ function expectStep(s, ...steps) {
     );
 }
 
-/** @param {Institution} inst */
+/** @param {Institution} inst @returns {Step} */
 const stepAt = (inst) => (inst.unavailable ? 'unavailable' : 'login');
 
 /**

@@ -25,36 +25,38 @@ A local stand-in for Fiskil: the hosted consent flow and its API, on loopback.
   -h, --help             show this help
 `;
 
-/** @param {string} msg */
+/** @param {string} msg @returns {never} */
 function fail(msg) {
   console.error(`fiskil-link-sandbox: ${msg}\n\n${HELP}`);
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      'webhook-url': { type: 'string' },
-      'webhook-secret': { type: 'string' },
-      'app-name': { type: 'string' },
-      'app-logo': { type: 'string' },
-      'app-origin': { type: 'string', multiple: true },
-      industries: { type: 'string' },
-      'brand-color': { type: 'string' },
-      purpose: { type: 'string' },
-      'consent-days': { type: 'string' },
-      institutions: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
-} catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'app-name': { type: 'string' },
+        'app-logo': { type: 'string' },
+        'app-origin': { type: 'string', multiple: true },
+        industries: { type: 'string' },
+        'brand-color': { type: 'string' },
+        purpose: { type: 'string' },
+        'consent-days': { type: 'string' },
+        institutions: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
 }
+const values = parse();
 if (values.help) {
   console.log(HELP);
   process.exit(0);
@@ -85,33 +87,36 @@ const consentDays =
 if (consentDays !== undefined && !(consentDays > 0))
   fail(`--consent-days must be a positive number, not "${values['consent-days']}"`);
 
-let sandbox;
-try {
-  sandbox = createSandbox({
-    port,
-    host,
-    clientId: values['client-id'],
-    clientSecret: values['client-secret'],
-    webhookUrl: values['webhook-url'] && origin(values['webhook-url'], '--webhook-url'),
-    webhookSecret: values['webhook-secret'],
-    appName: values['app-name'],
-    appLogo: values['app-logo'] && origin(values['app-logo'], '--app-logo'),
-    appOrigins: (values['app-origin'] ?? []).map((v) => origin(v, '--app-origin')),
-    industries: /** @type {('banking' | 'energy')[]} */ (industries),
-    brandColor: values['brand-color'],
-    purpose: values.purpose,
-    consentDays,
-    institutions: values.institutions?.split(',').map((s) => s.trim()),
-  });
-} catch (e) {
-  // createSandbox names the option; say it as the flag.
-  fail(
-    (e instanceof Error ? e.message : String(e)).replace(
-      /^createSandbox: option "(\w+)"/,
-      (_, name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-    ),
-  );
+/** @returns {ReturnType<typeof createSandbox>} */
+function create() {
+  try {
+    return createSandbox({
+      port,
+      host,
+      clientId: values['client-id'],
+      clientSecret: values['client-secret'],
+      webhookUrl: values['webhook-url'] && origin(values['webhook-url'], '--webhook-url'),
+      webhookSecret: values['webhook-secret'],
+      appName: values['app-name'],
+      appLogo: values['app-logo'] && origin(values['app-logo'], '--app-logo'),
+      appOrigins: (values['app-origin'] ?? []).map((v) => origin(v, '--app-origin')),
+      industries: /** @type {('banking' | 'energy')[]} */ (industries),
+      brandColor: values['brand-color'],
+      purpose: values.purpose,
+      consentDays,
+      institutions: values.institutions?.split(',').map((s) => s.trim()),
+    });
+  } catch (e) {
+    // createSandbox names the option; say it as the flag.
+    return fail(
+      (e instanceof Error ? e.message : String(e)).replace(
+        /^createSandbox: option "(\w+)"/,
+        (_, name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      ),
+    );
+  }
 }
+const sandbox = create();
 
 try {
   await sandbox.listen();

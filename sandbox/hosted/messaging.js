@@ -14,6 +14,7 @@ export const embedded = window.parent !== window;
 export function parentOrigin() {
   /** @type {string[]} */
   const allowed = config.app_origins ?? [];
+  /** @type {string | undefined} */
   let candidate = location.ancestorOrigins?.[0];
   if (!candidate && document.referrer) {
     try {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 /**
  * A type name ('string', 'number', 'boolean', 'null'; several with '|'; a trailing '?'
  * when the key may be absent), a nested shape, or a one-element array of a shape.
- * @typedef {string | { [key: string]: Shape } | [Shape]} Shape
+ * @typedef {string | { [key: string]: any } | [any]} Shape
  */
 
 /**

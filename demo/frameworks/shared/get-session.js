@@ -11,7 +11,9 @@ note.setAttribute('role', 'status');
 aside.append(button, note);
 document.body.prepend(aside);
 
-const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+const valueSetter = /** @type {(this: HTMLInputElement, v: string) => void} */ (
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+);
 
 button.addEventListener('click', async () => {
   note.textContent = 'Asking the demo backend…';
@@ -19,13 +21,14 @@ button.addEventListener('click', async () => {
     const res = await fetch('/api/connect', { method: 'POST' });
     if (!res.ok) throw new Error(`the demo backend answered ${res.status}`);
     const { session_id: sessionId } = await res.json();
-    const input = document.querySelector('#session');
+    const input = /** @type {HTMLInputElement} */ (document.querySelector('#session'));
     // The native setter plus an input event: what typing does, which React's
     // controlled inputs, v-model, bind:value and ngModel all listen to.
     valueSetter.call(input, sessionId);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     note.textContent = `Filled in ${sessionId}: press Connect.`;
   } catch (error) {
-    note.textContent = `No session: ${error.message}. Is this page served by npm start?`;
+    const why = error instanceof Error ? error.message : String(error);
+    note.textContent = `No session: ${why}. Is this page served by npm start?`;
   }
 });

@@ -5,7 +5,7 @@ import { OTP_CHANNELS } from '../format.js';
 
 /** @param {import('../flow.js').HostedFlow} f */
 export function otpView(f) {
-  const otp = f.otp;
+  const otp = /** @type {NonNullable<typeof f.otp>} */ (f.otp);
   const channel = OTP_CHANNELS[/** @type {keyof typeof OTP_CHANNELS} */ (otp.channel)];
   return html`<h1 tabindex="-1">Enter your one-time code</h1>
     <p class="lead" aria-live="polite">
