@@ -1,18 +1,13 @@
 // @ts-check
 // Each test here pins a defect found by trying the sandbox as a hostile client would;
 // each failed before its fix.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { assertError, startSandbox } from './helpers.js';
+import { assertError, startSandbox, suiteSandbox } from './helpers.js';
 
 describe('defects', () => {
-  /** @type {Awaited<ReturnType<typeof startSandbox>>} */
-  let sb;
-  before(async () => {
-    sb = await startSandbox();
-  });
-  after(() => sb.sandbox.close());
+  const sb = suiteSandbox();
 
   it('a client_secret of the right length with a non-ASCII character is 401 invalid_client, not 500', async () => {
     const secret = sb.sandbox.options.clientSecret;

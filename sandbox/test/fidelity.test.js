@@ -2,24 +2,19 @@
 // The hosted flow's steps as Fiskil's seeds describe them, through the sandbox's HTTP
 // API: security questions, a real MFA channel, an unavailable institution the user can
 // leave, and the integrator's customisation (options and CLI flags).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createSandbox } from '../server.js';
-import { assertError, newSession, startSandbox } from './helpers.js';
+import { assertError, newSession, startSandbox, suiteSandbox } from './helpers.js';
 
 /** @param {string} redirectURL */
 const errorType = (redirectURL) => new URL(redirectURL).searchParams.get('error_type');
 
 describe('hosted flow fidelity', () => {
-  /** @type {Awaited<ReturnType<typeof startSandbox>>} */
-  let sb;
-  before(async () => {
-    sb = await startSandbox();
-  });
-  after(() => sb.sandbox.close());
+  const sb = suiteSandbox();
 
   describe('security questions (user_questions)', () => {
     /** @param {string} sessionId */

@@ -1,6 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { createSandbox } from '../server.js';
 
 /**
@@ -167,4 +168,18 @@ export async function newSession(url, creds = {}) {
   const eu = await post('/v1/end-users', {}, token);
   const s = await post('/v1/auth/session', { end_user_id: eu.end_user_id }, token);
   return /** @type {string} */ (s.session_id);
+}
+
+/**
+ * A sandbox for the enclosing suite: started before its tests, closed after them.
+ * The object is filled in by the time the first test runs.
+ * @param {Partial<import('../server.js').SandboxOptions>} [options]
+ */
+export function suiteSandbox(options) {
+  const sb = /** @type {Awaited<ReturnType<typeof startSandbox>>} */ ({});
+  before(async () => {
+    Object.assign(sb, await startSandbox(options));
+  });
+  after(() => sb.sandbox.close());
+  return sb;
 }
