@@ -142,7 +142,6 @@ export function createConsents(o, webhooks) {
     sweep() {
       for (const c of all.values()) refresh(c);
     },
-    syncEvents,
   };
 }
 

@@ -64,6 +64,3 @@ export function offeredInstitutions(config, permissions) {
       (!implied || implied.has(i.type)),
   );
 }
-
-/** @param {Institution} inst @param {string[] | undefined} permissions */
-export const permissionsAt = (inst, permissions) => permissions ?? DEFAULT_PERMISSIONS[inst.type];

@@ -5,7 +5,12 @@
 import { accountsAt } from '../data.js';
 import { ACTION_NAMES, advance, resume } from '../flow-machine.js';
 import { ApiError, nowSec, readJson, requireOwnPage } from '../http.js';
-import { PERMISSION_LABELS, industryOf, offeredInstitutions } from '../institutions.js';
+import {
+  DEFAULT_PERMISSIONS,
+  PERMISSION_LABELS,
+  industryOf,
+  offeredInstitutions,
+} from '../institutions.js';
 import { INVALID_SESSION, failureMessage, flatFailure, successMessage } from '../outcomes.js';
 
 /**
@@ -37,7 +42,7 @@ export function liveSession(ctx, id) {
 
 /** The permissions a consent at `inst` carries: the session's, of that industry. @param {Session} s @param {Institution} inst */
 const permissionsAt = (s, inst) =>
-  (s.permissions ?? Object.keys(PERMISSION_LABELS)).filter((p) => industryOf(p) === inst.type);
+  s.permissions?.filter((p) => industryOf(p) === inst.type) ?? [...DEFAULT_PERMISSIONS[inst.type]];
 
 /** @param {Context} ctx @param {Session} s @returns {import('../flow-machine.js').FlowEnv} */
 function flowEnv(ctx, s) {
