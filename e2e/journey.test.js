@@ -279,7 +279,11 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       // The channel the user picked is the one the sandbox recorded.
       const session = await fiskil('GET', `/sandbox/sessions/${s.session_id}`);
       assert.equal(session.body.otp_channel, 'app');
-      await page.getByRole('article', { name: 'Home electricity' }).waitFor();
+      // Home electricity is a smart meter: its daily figure is the interval reads' aggregate.
+      const home = page.getByRole('article', { name: 'Home electricity' });
+      await home.waitFor();
+      assert.match(await home.locator('.balance').innerText(), /[1-9][\d.]* kWh/);
+      assert.equal(await home.getByRole('listitem').count(), 7);
       assert.equal(
         (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.accounts
           .length,
