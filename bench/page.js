@@ -2,7 +2,9 @@
 // bench/run.mjs's page after dist/fiskil-link.js has defined <fiskil-link>.
 // Every wait here is for an event; nothing sleeps.
 
-const { hosted, hostedSlow } = JSON.parse(document.getElementById('config').textContent);
+const { hosted, hostedSlow } = JSON.parse(
+  /** @type {HTMLElement} */ (document.getElementById('config')).textContent ?? '',
+);
 
 performance.setResourceTimingBufferSize(100_000);
 
@@ -127,7 +129,8 @@ async function clickToVisible(count) {
 
 /** `cycles` rounds of open() then cancel(); returns when the last has closed. */
 async function churn(cycles) {
-  const el = window.churnElement ?? (window.churnElement = element({ 'auth-server': hosted }));
+  const w = /** @type {any} */ (window);
+  const el = w.churnElement ?? (w.churnElement = element({ 'auth-server': hosted }));
   el.sessionId = 'ses_churn';
   await el.updateComplete;
   if (el.shadowRoot.querySelector('dialog').open) el.cancel();
@@ -144,7 +147,7 @@ async function churn(cycles) {
     iframes:
       document.querySelectorAll('iframe').length +
       [...document.querySelectorAll('fiskil-link')].reduce(
-        (sum, link) => sum + link.shadowRoot.querySelectorAll('iframe').length,
+        (sum, link) => sum + (link.shadowRoot?.querySelectorAll('iframe').length ?? 0),
         0,
       ),
   };
@@ -217,5 +220,5 @@ async function foreignMessages(count, rounds) {
   return { open, closed, noop };
 }
 
-window.bench = { openOverhead, clickToVisible, churn, foreignMessages };
-window.benchReady = true;
+Object.assign(window, { bench: { openOverhead, clickToVisible, churn, foreignMessages } });
+Object.assign(window, { benchReady: true });

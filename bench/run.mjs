@@ -160,23 +160,32 @@ async function measureRuntime(context, host, dir) {
   }
 
   await page.goto(`${host}${dir ? `/${dir}` : ''}/bench.html`);
-  await page.waitForFunction(() => window.benchReady === true);
+  await page.waitForFunction(() => /** @type {any} */ (window).benchReady === true);
   const env = await page.evaluate(() => ({
     crossOriginIsolated: window.crossOriginIsolated,
     userAgent: navigator.userAgent,
   }));
 
-  const overhead = await page.evaluate((n) => window.bench.openOverhead(n), RUNS.openOverhead);
-  const visible = await page.evaluate((n) => window.bench.clickToVisible(n), RUNS.clickToVisible);
+  const overhead = await page.evaluate(
+    (n) => /** @type {any} */ (window).bench.openOverhead(n),
+    RUNS.openOverhead,
+  );
+  const visible = await page.evaluate(
+    (n) => /** @type {any} */ (window).bench.clickToVisible(n),
+    RUNS.clickToVisible,
+  );
 
   const cdp = await context.newCDPSession(page);
-  await page.evaluate(() => window.bench.churn(20));
+  await page.evaluate(() => /** @type {any} */ (window).bench.churn(20));
   const before = await cdpCounts(cdp);
-  const churned = await page.evaluate((n) => window.bench.churn(n), RUNS.churn);
+  const churned = await page.evaluate(
+    (n) => /** @type {any} */ (window).bench.churn(n),
+    RUNS.churn,
+  );
   const after = await cdpCounts(cdp);
 
   const foreign = await page.evaluate(
-    ([n, rounds]) => window.bench.foreignMessages(n, rounds),
+    ([n, rounds]) => /** @type {any} */ (window).bench.foreignMessages(n, rounds),
     [RUNS.foreignMessages, RUNS.foreignRounds],
   );
   await page.close();

@@ -132,17 +132,17 @@ function renderAccounts(data) {
     cards.push(
       h(
         'article',
-        { class: 'account', 'aria-label': a.displayName },
+        { class: 'account', 'aria-label': a.display_name },
         h(
           'header',
           {},
-          h('div', {}, h('h3', {}, a.displayName), h('p', { class: 'muted' }, a.maskedNumber)),
-          h('p', { class: 'balance' }, money(a.balance?.currentBalance ?? '0')),
+          h('div', {}, h('h3', {}, a.display_name), h('p', { class: 'muted' }, a.masked_number)),
+          h('p', { class: 'balance' }, money(a.balance?.current_balance ?? '0')),
         ),
         h(
           'table',
           {},
-          h('caption', { class: 'visually-hidden' }, `Recent transactions, ${a.displayName}`),
+          h('caption', { class: 'visually-hidden' }, `Recent transactions, ${a.display_name}`),
           h(
             'tbody',
             {},
@@ -150,8 +150,8 @@ function renderAccounts(data) {
               h(
                 'tr',
                 {},
-                h('td', { class: 'muted' }, date(t.executionDateTime)),
-                h('td', {}, t.merchantName ?? t.description),
+                h('td', { class: 'muted' }, date(t.execution_date_time)),
+                h('td', {}, t.merchant_name ?? t.description),
                 h('td', { class: Number(t.amount) > 0 ? 'amount in' : 'amount' }, money(t.amount)),
               ),
             ),
@@ -161,41 +161,40 @@ function renderAccounts(data) {
     );
   }
   for (const a of data.energy ?? []) {
-    const max = Math.max(...a.usage.map((/** @type {any} */ r) => r.basicRead.value));
+    const reads = a.usage.map((/** @type {any} */ r) => ({
+      day: r.read_end_date,
+      kwh: r.basic_read?.value ?? r.interval_read?.aggregate_value ?? 0,
+    }));
+    const max = Math.max(...reads.map((r) => r.kwh));
+    const label = (/** @type {{ day: string; kwh: number }} */ r) =>
+      `${r.day}: ${Math.round(r.kwh * 100) / 100} kWh`;
     cards.push(
       h(
         'article',
-        { class: 'account', 'aria-label': a.displayName },
+        { class: 'account', 'aria-label': a.display_name },
         h(
           'header',
           {},
           h(
             'div',
             {},
-            h('h3', {}, a.displayName),
+            h('h3', {}, a.display_name),
             h('p', { class: 'muted' }, a.plans[0]?.nickname ?? ''),
           ),
-          h('p', { class: 'balance' }, `${a.usage[0]?.basicRead.value ?? 0} kWh`),
+          h('p', { class: 'balance' }, `${Math.round((reads[0]?.kwh ?? 0) * 100) / 100} kWh`),
         ),
         h('p', { class: 'muted' }, 'Daily usage, last 7 days'),
         h(
           'ul',
           { class: 'bars' },
-          ...a.usage
+          ...reads
             .slice()
             .reverse()
-            .map((/** @type {any} */ r) =>
+            .map((r) =>
               h(
                 'li',
-                {
-                  style: `--h:${Math.round((r.basicRead.value / max) * 100)}%`,
-                  title: `${r.readEndDate}: ${r.basicRead.value} kWh`,
-                },
-                h(
-                  'span',
-                  { class: 'visually-hidden' },
-                  `${r.readEndDate}: ${r.basicRead.value} kWh`,
-                ),
+                { style: `--h:${Math.round((r.kwh / max) * 100)}%`, title: label(r) },
+                h('span', { class: 'visually-hidden' }, label(r)),
               ),
             ),
         ),
@@ -234,7 +233,7 @@ function renderConsents(consents) {
               h(
                 'span',
                 { class: c.active ? 'pill ok' : 'pill off' },
-                c.active ? 'Active' : 'Revoked',
+                c.active ? 'Active' : c.status === 'expired' ? 'Expired' : 'Revoked',
               ),
               h('p', { class: 'muted mono' }, c.arrangement_id),
               h(
@@ -242,7 +241,9 @@ function renderConsents(consents) {
                 { class: 'muted' },
                 c.active
                   ? `Until ${new Date(c.expires_at).toLocaleDateString('en-AU')}`
-                  : `Revoked ${new Date(c.revoked_at).toLocaleString('en-AU')}`,
+                  : c.status === 'expired'
+                    ? `Expired ${new Date(c.expires_at).toLocaleString('en-AU')}`
+                    : `Revoked ${new Date(c.revoked_at).toLocaleString('en-AU')}`,
               ),
             ),
             c.active

@@ -1,29 +1,19 @@
 // @ts-check
 // The demo app's backend: what an integrator's server does. It holds the Fiskil client
 // secret, creates end users and auth sessions, reads consented data, receives webhooks
-// (verifying their signature) and serves the page (through Vite, so it loads ../src).
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// (verifying their Standard Webhooks signature with the sandbox's verifySignature) and
+// serves the page (through Vite, so it loads ../src). It reads data in the shapes of
+// Fiskil's Data API, as an integrator's backend would.
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
+import { verifySignature } from '../sandbox/server.js';
 import { frameworkPlugins, packageAlias, servePackageDist } from './frameworks/vite.frameworks.js';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const MAX_BODY = 64 * 1024;
 const MAX_WEBHOOKS = 200;
-
-/**
- * The sandbox signs each webhook body: `Fiskil-Signature: sha256=<hex HMAC-SHA256(body, secret)>`.
- * @param {Buffer} body the raw body, before any JSON parsing
- * @param {string | undefined} header
- * @param {string} secret
- */
-function verifySignature(body, header, secret) {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-  const got = Buffer.from(header ?? '');
-  return got.length === expected.length && timingSafeEqual(got, expected);
-}
 
 /**
  * @typedef {{ sandboxUrl: string; clientId: string; clientSecret: string; webhookSecret: string; log: (line: string) => void }} DemoConfig
@@ -59,7 +49,7 @@ export async function createDemo(config) {
   async function fiskil(
     /** @type {string} */ method,
     /** @type {string} */ p,
-    /** @type {unknown} */ body,
+    /** @type {unknown} */ body = undefined,
     retry = true,
   ) {
     if (!token) {
@@ -126,17 +116,17 @@ export async function createDemo(config) {
     const banking = await fiskil('GET', `/v1/banking/accounts?${q}`);
     let bankingData = null;
     if (banking.status === 200) {
-      const balances = (await fiskil('GET', `/v1/banking/balances?${q}`)).body.data.balances;
+      const { balances } = (await fiskil('GET', `/v1/banking/balances?${q}`)).body;
       bankingData = await Promise.all(
-        banking.body.data.accounts.map(async (/** @type {any} */ a) => ({
+        banking.body.accounts.map(async (/** @type {any} */ a) => ({
           ...a,
-          balance: balances.find((/** @type {any} */ b) => b.accountId === a.accountId),
+          balance: balances.find((/** @type {any} */ b) => b.account_id === a.account_id),
           transactions: (
             await fiskil(
               'GET',
-              `/v1/banking/transactions?${q}&account_id=${a.accountId}&page-size=5`,
+              `/v1/banking/transactions?${q}&account_id=${a.account_id}&page[size]=5`,
             )
-          ).body.data.transactions,
+          ).body.transactions,
         })),
       );
     }
@@ -144,11 +134,11 @@ export async function createDemo(config) {
     let energyData = null;
     if (energy.status === 200) {
       energyData = await Promise.all(
-        energy.body.data.accounts.map(async (/** @type {any} */ a) => ({
+        energy.body.accounts.map(async (/** @type {any} */ a) => ({
           ...a,
           usage: (
-            await fiskil('GET', `/v1/energy/usage?${q}&account_id=${a.accountId}&page-size=7`)
-          ).body.data.reads,
+            await fiskil('GET', `/v1/energy/usage?${q}&account_id=${a.account_id}&page[size]=7`)
+          ).body.usage,
         })),
       );
     }
@@ -167,11 +157,7 @@ export async function createDemo(config) {
   async function api(req, res, /** @type {string} */ pathname) {
     if (req.method === 'POST' && pathname === '/webhooks/fiskil') {
       const body = await rawBody(req);
-      const verified = verifySignature(
-        body,
-        /** @type {string | undefined} */ (req.headers['fiskil-signature']),
-        config.webhookSecret,
-      );
+      const verified = verifySignature(body, req.headers, config.webhookSecret);
       if (!verified) {
         config.log('webhook rejected: bad signature');
         return json(res, 401, { error: 'bad signature' });

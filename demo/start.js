@@ -12,7 +12,8 @@ export async function startAll({ sandboxPort = 4010, demoPort = 5173, quiet = fa
   const creds = {
     clientId: 'demo_client_id',
     clientSecret: 'demo_client_secret',
-    webhookSecret: 'whsec_demo',
+    // base64 of "pocketwise-demo-secret"
+    webhookSecret: 'whsec_cG9ja2V0d2lzZS1kZW1vLXNlY3JldA==',
   };
   const demo = await createDemo({ ...creds, sandboxUrl: '', log: (l) => log(`[demo] ${l}`) });
   const demoUrl = await demo.listen(demoPort);

@@ -2,9 +2,10 @@
 // for a session, then hands it to the element. No inline code, no innerHTML.
 import '/dist/fiskil-link.js';
 
-const link = document.querySelector('#link');
-const log = document.querySelector('#log');
+const link = /** @type {import('../src/index.ts').FiskilLink} */ (document.querySelector('#link'));
+const log = /** @type {HTMLElement} */ (document.querySelector('#log'));
 
+/** @param {string} text */
 function note(text) {
   const item = document.createElement('li');
   item.textContent = text;
@@ -17,9 +18,12 @@ for (const name of ['link-open', 'link-load', 'link-close']) {
 link.addEventListener('consent', (e) => note(`consent ${e.detail.consentID}`));
 link.addEventListener('link-error', (e) => note(`link-error ${e.detail.code}`));
 
-document.querySelector('#connect').addEventListener('click', async () => {
-  const response = await fetch('/session', { method: 'POST' });
-  const session = await response.json();
-  link.authServer = session.auth_server;
-  link.sessionId = session.session_id;
-});
+/** @type {HTMLElement} */ (document.querySelector('#connect')).addEventListener(
+  'click',
+  async () => {
+    const response = await fetch('/session', { method: 'POST' });
+    const session = await response.json();
+    link.authServer = session.auth_server;
+    link.sessionId = session.session_id;
+  },
+);

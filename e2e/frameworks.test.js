@@ -30,7 +30,7 @@ const TYPES = {
 async function serveFiles(dirs) {
   dirs = dirs.map((dir) => resolve(dir));
   const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
     for (const dir of dirs) {
       const file = resolve(dir, `.${path}`);
@@ -43,8 +43,9 @@ async function serveFiles(dirs) {
     }
     res.writeHead(404).end();
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${server.address().port}`, server };
+  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { origin: `http://127.0.0.1:${port}`, server };
 }
 
 /**

@@ -1,12 +1,14 @@
 // @ts-check
 // End to end: the demo page, <fiskil-link> and the sandbox's hosted page in its
-// cross-origin iframe, in Debian's Chromium. One test per row of the outcomes table
-// (issue 3), each asserting the event the page received and what the API then shows.
+// cross-origin iframe, in Debian's Chromium. One test per row of the outcomes table in
+// sandbox/README.md ("Test credentials and outcomes"), each asserting the event the page
+// received and what the API then shows.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium.js';
 import { startAll } from '../demo/start.js';
+import { SECURITY_QUESTION } from '../sandbox/server.js';
 
 /** Each test's own limit; the file's is in package.json (`--test-timeout`). */
 const T = { timeout: 30_000 };
@@ -62,10 +64,9 @@ async function fiskil(/** @type {string} */ method, /** @type {string} */ path) 
 /** Clicks "Connect your bank" (with an element timeout, if given); resolves with the backend's session. */
 async function connect(timeout = 0) {
   if (timeout)
-    await page.evaluate(
-      (ms) => /** @type {any} */ (document.querySelector('fiskil-link').timeout = ms),
-      timeout,
-    );
+    await page.evaluate((ms) => {
+      /** @type {any} */ (document.querySelector('fiskil-link')).timeout = ms;
+    }, timeout);
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/connect'));
   const headingX = () =>
     page.evaluate(() => document.querySelector('h1')?.getBoundingClientRect().x);
@@ -177,7 +178,7 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.equal(consents.body[0].institution_name, 'Sandbox Bank');
       const accounts = await fiskil('GET', `/v1/banking/accounts?end_user_id=${s.end_user_id}`);
       assert.deepEqual(
-        accounts.body.data.accounts.map((/** @type {any} */ a) => a.displayName),
+        accounts.body.accounts.map((/** @type {any} */ a) => a.display_name),
         ['Everyday Account', 'Bonus Saver'],
       );
 
@@ -206,6 +207,65 @@ describe('outcomes through the demo, the element and the hosted page', () => {
   );
 
   it(
+    'a consent the sandbox expires: the page shows it expired, data stops, consent.expired arrives',
+    T,
+    async () => {
+      const s = await connect();
+      await toConsentScreen();
+      await flow().getByRole('button', { name: 'Share data' }).click();
+      const got = await outcome();
+      await page.getByRole('article', { name: 'Everyday Account' }).waitFor();
+      const r = await fiskil('POST', `/sandbox/consents/${got.detail.consentID}/expire`);
+      assert.equal(r.status, 200);
+      const hooks = page.getByRole('region', { name: 'Webhooks received' });
+      await hooks.getByText('consent.expired').waitFor();
+      await page.getByRole('list').getByText('Expired', { exact: true }).waitFor();
+      assert.equal(await page.getByRole('article', { name: 'Everyday Account' }).count(), 0);
+      assert.equal(
+        (await fiskil('GET', `/v1/banking/accounts?end_user_id=${s.end_user_id}`)).status,
+        403,
+      );
+    },
+  );
+
+  it('user_questions: a security question, a wrong answer retried, then consent', T, async () => {
+    await connect();
+    await chooseAndLogin('Sandbox Bank', 'user_questions');
+    await flow().getByRole('heading', { name: 'Answer your security question' }).waitFor();
+    await flow().getByLabel(SECURITY_QUESTION).fill('acme');
+    await flow().getByRole('button', { name: 'Continue' }).click();
+    await flow().getByRole('alert').filter({ hasText: '2 attempts left' }).waitFor();
+    await flow().getByLabel(SECURITY_QUESTION).fill('fiskil');
+    await flow().getByRole('button', { name: 'Continue' }).click();
+    await flow().getByLabel('One-time code').fill('123456');
+    await flow().getByRole('button', { name: 'Verify' }).click();
+    await flow().getByRole('button', { name: 'Continue' }).click();
+    await flow().getByRole('button', { name: 'Share data' }).click();
+    assert.equal((await outcome()).type, 'consent');
+  });
+
+  it('user_questions: three wrong answers: CONSENT_OTP_FAILURE', T, async () => {
+    const s = await connect();
+    await chooseAndLogin('Sandbox Bank', 'user_questions');
+    for (const answer of ['a', 'b', 'c']) {
+      await flow().getByLabel(SECURITY_QUESTION).fill(answer);
+      await flow().getByRole('button', { name: 'Continue' }).click();
+      if (answer !== 'c')
+        await flow().getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+    }
+    const got = await assertFailed(s, 'CONSENT_OTP_FAILURE');
+    assert.match(got.detail.details.error_description, /security question/);
+  });
+
+  it('the code by SMS: the screen says where it went', T, async () => {
+    await connect();
+    await chooseAndLogin();
+    await flow().getByText('sent a 6-digit code by SMS to •••• ••• 123').waitFor();
+    await flow().getByRole('radio', { name: 'Email' }).check();
+    await flow().getByText('by email to the email address on file').waitFor();
+  });
+
+  it(
     'user_good at Sandbox Energy, code by authenticator app: consent, energy accounts and usage shown',
     T,
     async () => {
@@ -216,9 +276,16 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.equal(got.type, 'consent');
       const consents = await fiskil('GET', `/v1/consent?end_user_id=${s.end_user_id}`);
       assert.equal(consents.body[0].institution_type, 'energy');
-      await page.getByRole('article', { name: 'Home electricity' }).waitFor();
+      // The channel the user picked is the one the sandbox recorded.
+      const session = await fiskil('GET', `/sandbox/sessions/${s.session_id}`);
+      assert.equal(session.body.otp_channel, 'app');
+      // Home electricity is a smart meter: its daily figure is the interval reads' aggregate.
+      const home = page.getByRole('article', { name: 'Home electricity' });
+      await home.waitFor();
+      assert.match(await home.locator('.balance').innerText(), /[1-9][\d.]* kWh/);
+      assert.equal(await home.getByRole('listitem').count(), 7);
       assert.equal(
-        (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.data.accounts
+        (await fiskil('GET', `/v1/energy/accounts?end_user_id=${s.end_user_id}`)).body.accounts
           .length,
         2,
       );
@@ -303,6 +370,27 @@ describe('outcomes through the demo, the element and the hosted page', () => {
       assert.deepEqual(await eventTypes(), ['link-open', 'link-load']);
       await flow().getByRole('button', { name: 'Close' }).click();
       await assertFailed(s, 'CONSENT_UPSTREAM_PROCESSING_ERROR');
+    },
+  );
+
+  it(
+    'Unavailable Bank: try again, then choose another institution and consent there',
+    T,
+    async () => {
+      const s = await connect();
+      await flow().getByRole('button', { name: 'Unavailable Bank' }).click();
+      await flow().getByRole('button', { name: 'Try again' }).click();
+      await flow()
+        .getByRole('status')
+        .filter({ hasText: 'Still unavailable after 1 retry' })
+        .waitFor();
+      await flow().getByRole('button', { name: 'Choose another institution' }).click();
+      await flow().getByRole('heading', { name: 'Select your institution' }).waitFor();
+      await toConsentScreen('Wattle Mutual');
+      await flow().getByRole('button', { name: 'Share data' }).click();
+      assert.equal((await outcome()).type, 'consent');
+      const consents = await fiskil('GET', `/v1/consent?end_user_id=${s.end_user_id}`);
+      assert.equal(consents.body[0].institution_name, 'Wattle Mutual');
     },
   );
 

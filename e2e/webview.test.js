@@ -310,7 +310,10 @@ for (const channel of /** @type {ChannelName[]} */ (Object.keys(CHANNELS))) {
         assertMessages(got, failedFlow('LINK_INVALID_SESSION', 'LINK_INVALID_SESSION').slice(0, 3));
         // The page shows nothing of its own behind the hosted page's explanation.
         assert.equal(await page.locator('#notice-title').textContent(), '');
-        assert.equal(await page.evaluate(() => window.fiskilLinkWebView?.cancel()), true);
+        assert.equal(
+          await page.evaluate(() => /** @type {any} */ (window).fiskilLinkWebView?.cancel()),
+          true,
+        );
         assertMessages(
           await waitForMessages(page, 4, channel),
           failedFlow('LINK_INVALID_SESSION', 'LINK_INVALID_SESSION'),
@@ -333,14 +336,21 @@ describe('input', () => {
       assert.deepEqual(await received(page), [], 'nothing before start()');
       assert.equal(await page.locator('#notice-title').textContent(), '', 'nothing on screen');
       await page.evaluate(
-        ([sessionId, authServer]) => window.fiskilLinkWebView?.start({ sessionId, authServer }),
+        ([sessionId, authServer]) =>
+          /** @type {any} */ (window).fiskilLinkWebView?.start({ sessionId, authServer }),
         [session.session_id, app.sandboxUrl],
       );
       await hosted(page).getByRole('heading', { name: 'Select your institution' }).waitFor();
       await waitForMessages(page, 2);
-      assert.equal(await page.evaluate(() => window.fiskilLinkWebView?.cancel()), true);
+      assert.equal(
+        await page.evaluate(() => /** @type {any} */ (window).fiskilLinkWebView?.cancel()),
+        true,
+      );
       assertMessages(await waitForMessages(page, 4), failedFlow('LINK_USER_CANCELLED'));
-      assert.equal(await page.evaluate(() => window.fiskilLinkWebView?.cancel()), false);
+      assert.equal(
+        await page.evaluate(() => /** @type {any} */ (window).fiskilLinkWebView?.cancel()),
+        false,
+      );
       assert.equal((await received(page)).length, 4, 'a second cancel() sends nothing');
       await notice(page)
         .getByText(new LinkError('LINK_USER_CANCELLED', '').displayMessage)
@@ -402,7 +412,9 @@ describe('input', () => {
   it('start() without a session id: LINK_INVALID_CONFIG naming session-id', T, () =>
     assertRefused(async (page) => {
       await page.goto(bridgeUrl(undefined));
-      await page.evaluate(() => window.fiskilLinkWebView?.start({ sessionId: '  ' }));
+      await page.evaluate(() =>
+        /** @type {any} */ (window).fiskilLinkWebView?.start({ sessionId: '  ' }),
+      );
     }, 'session-id'),
   );
 
@@ -441,8 +453,8 @@ describe('input', () => {
     () =>
       assertRefused(async (page) => {
         await page.goto(bridgeUrl(undefined));
-        // @ts-expect-error: what a careless native caller might pass
-        await page.evaluate(() => window.fiskilLinkWebView?.start('ses_1'));
+        // A string where start() takes options: what a careless native caller might pass.
+        await page.evaluate(() => /** @type {any} */ (window).fiskilLinkWebView?.start('ses_1'));
       }, 'start()'),
   );
 });
@@ -476,7 +488,7 @@ describe('channels', () => {
         bridgeUrl({ 'session-id': session.session_id, 'auth-server': app.sandboxUrl }),
       );
       await hosted(page).getByRole('heading', { name: 'Select your institution' }).waitFor();
-      await page.evaluate(() => window.fiskilLinkWebView?.cancel());
+      await page.evaluate(() => /** @type {any} */ (window).fiskilLinkWebView?.cancel());
       const android = await waitForMessages(page, 4, 'Android and Flutter');
       assertMessages(android, failedFlow('LINK_USER_CANCELLED'));
       assert.deepEqual(
@@ -609,7 +621,10 @@ describe('on a phone', () => {
       await page.screenshot({ path: `${SHOTS}/${shot}-flow.png` });
       // The longest notice the page shows: bad input, with the element's own message.
       await page.evaluate(() =>
-        window.fiskilLinkWebView?.start({ sessionId: 'ses_1', allowedOrigin: '*' }),
+        /** @type {any} */ (window).fiskilLinkWebView?.start({
+          sessionId: 'ses_1',
+          allowedOrigin: '*',
+        }),
       );
       await notice(page)
         .getByText(/allowed-origin/)

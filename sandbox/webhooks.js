@@ -1,35 +1,26 @@
 // @ts-check
-// Webhook delivery. The signing scheme is the sandbox's own (Fiskil's real scheme is
-// not public): `Fiskil-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed by
-// the webhook secret>`. Failed deliveries are retried with exponential backoff.
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+// Webhook delivery: each event is POSTed as JSON, signed (signing.js), and retried with
+// exponential backoff under the same webhook-id until it is answered 2xx or given up.
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from './signing.js';
 
-export const SIGNATURE_HEADER = 'fiskil-signature';
-
-/**
- * @param {string} body the raw request body, exactly as sent
- * @param {string} secret
- */
-export const sign = (body, secret) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
-/**
- * Checks a delivery's signature in constant time. For integrators' webhook receivers.
- * @param {string | Buffer} body the raw request body
- * @param {string | undefined | null} header the `Fiskil-Signature` header
- * @param {string} secret
- */
-export function verifySignature(body, header, secret) {
-  if (typeof header !== 'string') return false;
-  const expected = Buffer.from(sign(body.toString(), secret));
-  const got = Buffer.from(header);
-  return got.length === expected.length && timingSafeEqual(got, expected);
-}
+/** The event types the sandbox sends (and `POST /sandbox/webhooks/fire` accepts). */
+export const EVENT_TYPES = Object.freeze([
+  'consent.received',
+  'consent.updated',
+  'consent.revoked',
+  'consent.expired',
+  'banking.accounts.sync.completed',
+  'banking.transactions.sync.completed',
+  'energy.accounts.sync.completed',
+  'energy.usage.sync.completed',
+]);
 
 /**
  * @typedef {{ at: string; status?: number; error?: string }} Attempt
  * @typedef {{ id: string; message_id: string; type: string; url: string; status: 'pending' | 'delivered' | 'failed'; attempts: Attempt[]; payload: object }} Delivery
+ * @typedef {ReturnType<typeof createWebhooks>} Webhooks
  */
 
 /**
@@ -50,12 +41,16 @@ export function createWebhooks(opts) {
     /** @type {Attempt} */
     const a = { at: new Date().toISOString() };
     d.attempts.push(a);
+    // Each attempt is signed afresh: its timestamp is when it was sent.
+    const timestamp = Math.floor(Date.now() / 1000);
     try {
       const res = await fetch(d.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: sign(body, opts.secret),
+          [ID_HEADER]: d.message_id,
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: sign(d.message_id, timestamp, body, opts.secret),
         },
         body,
         signal: AbortSignal.timeout(opts.timeoutMs),
@@ -99,10 +94,15 @@ export function createWebhooks(opts) {
   return {
     deliveries,
     events,
+    /** Whether deliveries go anywhere (a webhook URL is configured). */
+    get enabled() {
+      return Boolean(opts.url) && !closed;
+    },
     /**
      * Queues one event for delivery (no-op without a webhook URL).
-     * @param {string} type
+     * @param {string} type one of EVENT_TYPES
      * @param {object} data
+     * @returns {Delivery | undefined}
      */
     send(type, data) {
       if (!opts.url || closed) return undefined;

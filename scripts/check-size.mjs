@@ -9,7 +9,11 @@ const rows = [
   [sizes.own, LIMITS.ownGzip, BUDGETS.ownGzip],
 ];
 let over = 0;
-for (const [size, limit, budget] of rows) {
+for (const [
+  size,
+  limit,
+  budget,
+] of /** @type {[{ file: string; gzip: number }, number, number][]} */ (rows)) {
   const ok = size.gzip <= limit;
   if (!ok) over++;
   const target =

@@ -19,7 +19,7 @@ const result = await build({
 });
 const [output] = Object.values(result.metafile.outputs);
 const rows = Object.entries(output.inputs)
-  .map(([file, { bytesInOutput }]) => [file, bytesInOutput])
+  .map(([file, { bytesInOutput }]) => /** @type {[string, number]} */ ([file, bytesInOutput]))
   .sort((a, b) => b[1] - a[1]);
 for (const [file, bytes] of rows) console.log(`${String(bytes).padStart(6)} B  ${file}`);
 const code = result.outputFiles[0].contents;

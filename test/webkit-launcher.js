@@ -19,7 +19,7 @@ export const webkitPrograms = [miniBrowser, driverPath];
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
     server.on('error', reject);
@@ -40,8 +40,8 @@ function startXvfb(children) {
     children.push(xvfb);
     let out = '';
     let err = '';
-    xvfb.stderr.on('data', (chunk) => (err += chunk));
-    xvfb.stdio[3].on('data', (chunk) => {
+    xvfb.stderr?.on('data', (chunk) => (err += chunk));
+    /** @type {import('node:stream').Readable} */ (xvfb.stdio[3]).on('data', (chunk) => {
       out += chunk;
       if (out.includes('\n')) resolve(`:${out.trim()}`);
     });
@@ -105,10 +105,10 @@ class WebkitLauncher extends WebdriverLauncher {
   #children = [];
   #killAll = () => stopAll(this.#children);
 
-  async initialize(config, testFiles) {
+  async initialize(config) {
     process.once('exit', this.#killAll);
-    this.options.port = await startWebkitDriver(this.#children);
-    await super.initialize(config, testFiles);
+    /** @type {any} */ (this).options.port = await startWebkitDriver(this.#children);
+    await super.initialize(config);
     this.name = 'WebKit';
   }
 

@@ -2,7 +2,7 @@
 // @ts-check
 // `npx fiskil-link-sandbox`: a local Fiskil (hosted consent flow + API) for development and tests.
 import { parseArgs } from 'node:util';
-import { DEFAULTS, createSandbox, TEST_OTP, TEST_PASSWORD } from '../server.js';
+import { DEFAULTS, INSTITUTIONS, createSandbox, TEST_OTP, TEST_PASSWORD } from '../server.js';
 
 const HELP = `Usage: fiskil-link-sandbox [options]
 
@@ -12,41 +12,51 @@ A local stand-in for Fiskil: the hosted consent flow and its API, on loopback.
   --host <addr>          loopback address to bind (default ${DEFAULTS.host})
   --client-id <id>       API client id (default ${DEFAULTS.clientId})
   --client-secret <s>    API client secret (default ${DEFAULTS.clientSecret})
-  --webhook-url <url>    where consent.received / consent.revoked are POSTed
-  --webhook-secret <s>   HMAC-SHA256 key for the Fiskil-Signature header (default ${DEFAULTS.webhookSecret})
-  --app-name <name>      the app name shown on the consent screen (default "${DEFAULTS.appName}")
-  --app-logo <url>       the app logo shown on the consent screen
+  --webhook-url <url>    where webhooks (consent.*, *.sync.completed) are POSTed
+  --webhook-secret <s>   Standard Webhooks secret, whsec_<base64> (default ${DEFAULTS.webhookSecret})
+  --app-name <name>      the app name shown on the hosted pages (default "${DEFAULTS.appName}")
+  --app-logo <url>       the app logo shown on the hosted pages
+  --brand-color <#hex>   the hosted pages' accent colour, as #rrggbb
+  --purpose <text>       why the app asks, on the consent screen
+  --consent-days <n>     how long a consent lasts (default ${DEFAULTS.consentDays})
   --app-origin <origin>  an origin allowed to embed the flow (repeatable; default: any)
   --industries <list>    banking,energy (default both)
+  --institutions <ids>   only these institutions, comma-separated (${INSTITUTIONS.map((i) => i.id).join(', ')})
   -h, --help             show this help
 `;
 
-/** @param {string} msg */
+/** @param {string} msg @returns {never} */
 function fail(msg) {
   console.error(`fiskil-link-sandbox: ${msg}\n\n${HELP}`);
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      'webhook-url': { type: 'string' },
-      'webhook-secret': { type: 'string' },
-      'app-name': { type: 'string' },
-      'app-logo': { type: 'string' },
-      'app-origin': { type: 'string', multiple: true },
-      industries: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
-} catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'app-name': { type: 'string' },
+        'app-logo': { type: 'string' },
+        'app-origin': { type: 'string', multiple: true },
+        industries: { type: 'string' },
+        'brand-color': { type: 'string' },
+        purpose: { type: 'string' },
+        'consent-days': { type: 'string' },
+        institutions: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
 }
+const values = parse();
 if (values.help) {
   console.log(HELP);
   process.exit(0);
@@ -72,18 +82,41 @@ const industries = (values.industries ?? 'banking,energy').split(',').map((s) =>
 if (!industries.length || industries.some((i) => i !== 'banking' && i !== 'energy'))
   fail('--industries takes banking, energy or both');
 
-const sandbox = createSandbox({
-  port,
-  host,
-  clientId: values['client-id'],
-  clientSecret: values['client-secret'],
-  webhookUrl: values['webhook-url'] && origin(values['webhook-url'], '--webhook-url'),
-  webhookSecret: values['webhook-secret'],
-  appName: values['app-name'],
-  appLogo: values['app-logo'] && origin(values['app-logo'], '--app-logo'),
-  appOrigins: (values['app-origin'] ?? []).map((v) => origin(v, '--app-origin')),
-  industries: /** @type {('banking' | 'energy')[]} */ (industries),
-});
+const consentDays =
+  values['consent-days'] === undefined ? undefined : Number(values['consent-days']);
+if (consentDays !== undefined && !(consentDays > 0))
+  fail(`--consent-days must be a positive number, not "${values['consent-days']}"`);
+
+/** @returns {ReturnType<typeof createSandbox>} */
+function create() {
+  try {
+    return createSandbox({
+      port,
+      host,
+      clientId: values['client-id'],
+      clientSecret: values['client-secret'],
+      webhookUrl: values['webhook-url'] && origin(values['webhook-url'], '--webhook-url'),
+      webhookSecret: values['webhook-secret'],
+      appName: values['app-name'],
+      appLogo: values['app-logo'] && origin(values['app-logo'], '--app-logo'),
+      appOrigins: (values['app-origin'] ?? []).map((v) => origin(v, '--app-origin')),
+      industries: /** @type {('banking' | 'energy')[]} */ (industries),
+      brandColor: values['brand-color'],
+      purpose: values.purpose,
+      consentDays,
+      institutions: values.institutions?.split(',').map((s) => s.trim()),
+    });
+  } catch (e) {
+    // createSandbox names the option; say it as the flag.
+    return fail(
+      (e instanceof Error ? e.message : String(e)).replace(
+        /^createSandbox: option "(\w+)"/,
+        (_, name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      ),
+    );
+  }
+}
+const sandbox = create();
 
 try {
   await sandbox.listen();
@@ -96,8 +129,8 @@ console.log(`Fiskil sandbox listening on ${sandbox.url}
   hosted flow    ${sandbox.url}/?sess_id=<session_id>   (auth-server="${sandbox.url}")
   API            ${sandbox.url}/v1/…
   client         client_id=${o.clientId} client_secret=${o.clientSecret}
-  webhooks       ${o.webhookUrl ? `${o.webhookUrl} (Fiskil-Signature: sha256=HMAC(body, "${o.webhookSecret}"))` : 'off (--webhook-url)'}
-  test login     user_good / ${TEST_PASSWORD}, one-time code ${TEST_OTP}
+  webhooks       ${o.webhookUrl ? `${o.webhookUrl} (Standard Webhooks, secret ${o.webhookSecret})` : 'off (--webhook-url)'}
+  test login     user_good / ${TEST_PASSWORD}, one-time code ${TEST_OTP} (user_questions: answer "fiskil")
 
 Ctrl-C to stop.`);
 

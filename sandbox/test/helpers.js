@@ -1,5 +1,7 @@
 // @ts-check
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { createSandbox } from '../server.js';
 
 /**
@@ -65,7 +67,10 @@ export async function startSandbox(options = {}) {
 
   /** Drives the hosted flow's own endpoints, as the hosted page does. @param {string} sessionId @param {string} action @param {object} [body] */
   const step = (sessionId, action, body = {}) =>
-    call('POST', `/hosted/api/sessions/${sessionId}/${action}`, { body });
+    call('POST', `/hosted/api/sessions/${sessionId}/${action}`, {
+      body,
+      headers: { origin: url, 'sec-fetch-site': 'same-origin' },
+    });
 
   /**
    * Runs the flow to the consent screen (institution, login, code) and returns the accounts offered.
@@ -91,8 +96,9 @@ export async function startSandbox(options = {}) {
 }
 
 /**
- * A webhook receiver on a free port that answers with `statuses` in turn (then 200).
- * @param {number[]} [statuses]
+ * A webhook receiver on a free port that answers with `statuses` in turn (then 200),
+ * or with what `statuses` returns for each delivery's parsed body.
+ * @param {number[] | ((event: any) => number)} [statuses]
  */
 export async function startReceiver(statuses = []) {
   /** @type {{ headers: import('node:http').IncomingHttpHeaders; body: string }[]} */
@@ -103,7 +109,9 @@ export async function startReceiver(statuses = []) {
     let body = '';
     for await (const c of req) body += c;
     received.push({ headers: req.headers, body });
-    res.writeHead(statuses.shift() ?? 200).end();
+    const status =
+      typeof statuses === 'function' ? statuses(JSON.parse(body)) : (statuses.shift() ?? 200);
+    res.writeHead(status).end();
     waiters.forEach((w) => w(undefined));
     waiters = [];
   });
@@ -123,4 +131,55 @@ export async function startReceiver(statuses = []) {
       return closed;
     },
   };
+}
+
+/**
+ * Asserts an API error: the status, and a body `{ name, id, message }` (with `name`, if given).
+ * @param {{ status: number; body: any }} r @param {number} status @param {string} [name]
+ */
+export function assertError(r, status, name) {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  assert.equal(typeof r.body?.name, 'string');
+  assert.match(r.body.id, /^err_/);
+  assert.equal(typeof r.body.message, 'string');
+  if (name) assert.equal(r.body.name, name);
+}
+
+/**
+ * An auth session on a sandbox at `url`, made as an integrator's backend would: token,
+ * end user, session. Resolves with the session id.
+ * @param {string} url @param {{ clientId?: string; clientSecret?: string }} [creds]
+ */
+export async function newSession(url, creds = {}) {
+  /** @param {string} path @param {object} body @param {string} [token] */
+  const post = (path, body, token) =>
+    fetch(url + path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+  const { token } = await post('/v1/token', {
+    client_id: creds.clientId ?? 'sandbox_client_id',
+    client_secret: creds.clientSecret ?? 'sandbox_client_secret',
+  });
+  const eu = await post('/v1/end-users', {}, token);
+  const s = await post('/v1/auth/session', { end_user_id: eu.end_user_id }, token);
+  return /** @type {string} */ (s.session_id);
+}
+
+/**
+ * A sandbox for the enclosing suite: started before its tests, closed after them.
+ * The object is filled in by the time the first test runs.
+ * @param {Partial<import('../server.js').SandboxOptions>} [options]
+ */
+export function suiteSandbox(options) {
+  const sb = /** @type {Awaited<ReturnType<typeof startSandbox>>} */ ({});
+  before(async () => {
+    Object.assign(sb, await startSandbox(options));
+  });
+  after(() => sb.sandbox.close());
+  return sb;
 }

@@ -11,11 +11,13 @@ note.setAttribute('role', 'status');
 aside.append(button, note);
 document.body.prepend(aside);
 
-const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+const valueSetter = /** @type {(this: HTMLInputElement, v: string) => void} */ (
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+);
 
 // The native setter plus an input event: what typing does, which React's
 // controlled inputs, v-model, bind:value and ngModel all listen to.
-function type(input, value) {
+function type(/** @type {HTMLInputElement} */ input, /** @type {string} */ value) {
   valueSetter.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
@@ -26,14 +28,15 @@ button.addEventListener('click', async () => {
     const res = await fetch('/api/connect', { method: 'POST' });
     if (!res.ok) throw new Error(`the demo backend answered ${res.status}`);
     const { session_id: sessionId, auth_server: authServer } = await res.json();
-    const input = document.querySelector('#session');
+    const input = /** @type {HTMLInputElement} */ (document.querySelector('#session'));
     type(input, sessionId);
     // A page with an auth-server field (the playground) gets the sandbox's address too.
-    const server = document.querySelector('#auth-server');
+    const server = /** @type {HTMLInputElement | null} */ (document.querySelector('#auth-server'));
     if (server) type(server, authServer);
     const submit = input.form?.querySelector('button:not([type="button"])');
     note.textContent = `Filled in ${sessionId}: press ${submit?.textContent ?? 'Connect'}.`;
   } catch (error) {
-    note.textContent = `No session: ${error.message}. Is this page served by npm start?`;
+    const why = error instanceof Error ? error.message : String(error);
+    note.textContent = `No session: ${why}. Is this page served by npm start?`;
   }
 });
