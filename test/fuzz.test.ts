@@ -342,7 +342,7 @@ function generate(rng: Rng): Generated {
 /**
  * The definition of a success, written apart from src/protocol.ts: an own
  * `isCompleted` that is exactly `true`, an own non-empty string `consentID`,
- * and no consent error type in a string `redirectURL` (PROTOCOL.md rule 2).
+ * and no consent error type in a string `redirectURL` (docs/protocol.md, the redirect form).
  */
 function isValidSuccess(data: unknown): boolean {
   if (typeof data !== 'object' || data === null) return false;
