@@ -1,42 +1,104 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
+const OUT_DIR = 'dist';
+
+// Lit's own `@license` comments are kept as they are (output.comments.legal);
+// this banner adds ours and says where the full texts are.
 const LICENSE_BANNER =
-  '/*! fiskil-link, MIT License. Includes Lit, BSD-3-Clause, Copyright Google LLC. */';
+  '/*! fiskil-link, MIT License. Bundles Lit (BSD-3-Clause, Copyright Google LLC): see THIRD_PARTY_NOTICES.md in the package. */';
 
-// One config, three library builds (API.md "Build outputs"), chosen by --mode:
-// the default build is for bundlers (lit stays an import), `bundle` and `umd`
-// are self-contained files for pages with no build step.
-export default defineConfig(({ command, mode }) => {
-  if (command === 'serve') return { server: { host: '127.0.0.1', open: false } };
+/**
+ * Records the SRI hash of a self-contained file in dist/integrity.json (read by
+ * the README's CDN snippet, scripts/cdn-snippet.mjs). Each such build adds its
+ * own entry; the first build of `npm run build` empties dist/, so none is stale.
+ */
+function integrity(): Plugin {
+  return {
+    name: 'fiskil-link:integrity',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      const path = join(OUT_DIR, 'integrity.json');
+      const hashes: Record<string, string> = existsSync(path)
+        ? JSON.parse(readFileSync(path, 'utf8'))
+        : {};
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const bytes = readFileSync(join(OUT_DIR, file.fileName));
+        hashes[file.fileName] = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+      }
+      const sorted = Object.fromEntries(
+        Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+      writeFileSync(path, `${JSON.stringify(sorted, null, 2)}\n`);
+    },
+  };
+}
 
-  if (mode === 'bundle' || mode === 'umd') {
-    return {
-      build: {
-        emptyOutDir: false,
-        sourcemap: true,
-        target: 'es2022',
-        lib: {
-          entry: 'src/index.ts',
-          name: 'FiskilLink',
-          formats: [mode === 'umd' ? 'umd' : 'es'],
-          fileName: () => (mode === 'umd' ? 'fiskil-link.umd.js' : 'fiskil-link.js'),
-        },
-        rolldownOptions: {
-          // Vite keeps whitespace in ES library builds for the sake of bundlers;
-          // this file is for pages with no bundler, so it is minified fully.
-          output: { minify: true, banner: LICENSE_BANNER },
+/** A file for pages with no build step: Lit included, minified, its hash in dist/integrity.json. */
+function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
+  return {
+    plugins: [integrity()],
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'es2022',
+      lib: {
+        entry: 'src/index.ts',
+        name: 'FiskilLink',
+        formats: [format],
+        fileName: () => fileName,
+      },
+      rolldownOptions: {
+        // Vite keeps whitespace in ES library builds for the sake of bundlers;
+        // these files are for pages with no bundler, so they are minified fully.
+        output: {
+          minify: true,
+          banner: LICENSE_BANNER,
+          comments: { legal: true, annotation: false, jsdoc: false },
         },
       },
-    };
-  }
+    },
+  };
+}
 
-  return {
+/**
+ * One config, one library build per mode (`vite build --mode <name>`; the
+ * `build` script in package.json runs each). A new output is a new row.
+ */
+const BUILDS: Record<string, () => UserConfig> = {
+  // For bundlers: `lit` stays an import. `index` registers the element,
+  // `element` (the side-effect-free entry) does not; both share one copy.
+  production: () => ({
     build: {
+      outDir: OUT_DIR,
       sourcemap: true,
       minify: false,
       target: 'es2022',
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-      rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//] },
+      lib: {
+        entry: { index: 'src/index.ts', element: 'src/element.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//],
+        preserveEntrySignatures: 'allow-extension',
+      },
     },
-  };
+  }),
+  bundle: () => selfContained('es', 'fiskil-link.js'),
+  umd: () => selfContained('umd', 'fiskil-link.umd.js'),
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') return { server: { host: '127.0.0.1', open: false } };
+  const build = BUILDS[mode];
+  if (!build)
+    throw new Error(
+      `vite.config.ts: no build for --mode ${mode} (one of ${Object.keys(BUILDS).join(', ')})`,
+    );
+  return build();
 });
