@@ -8,7 +8,7 @@ const OUT_DIR = 'dist';
 // Lit's own `@license` comments are kept as they are (output.comments.legal);
 // this banner adds ours and says where the full texts are.
 const LICENSE_BANNER =
-  '/*! fiskil-link, MIT License. Bundles Lit (BSD-3-Clause, Copyright Google LLC): see THIRD_PARTY_NOTICES.md in the package. */';
+  '/*! fiskil-link, MIT. Bundles Lit, BSD-3-Clause: see THIRD_PARTY_NOTICES.md */';
 
 /**
  * Records the SRI hash of a self-contained file in dist/integrity.json (read by
