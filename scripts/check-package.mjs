@@ -206,8 +206,10 @@ step('(d) @arethetypeswrong/cli, profile esm-only', () => {
   });
 });
 
-step('npm publish --dry-run', () => {
-  run('npm', ['publish', '--dry-run'], { show: true });
+step('npm publish --dry-run, with nothing for npm to correct', () => {
+  const { output } = run('npm', ['publish', '--dry-run'], { show: true });
+  // npm "corrects" a manifest it finds wrong as it publishes, dropping a bin for one.
+  check(!/auto-corrected|errors corrected/.test(output), 'npm publish had to correct package.json');
 });
 
 if (process.env.PACKAGE_CHECK_KEEP) console.log(`\nscratch folder kept: ${scratch}`);
