@@ -156,6 +156,26 @@ step(
   },
 );
 
+step('no shipped file cites a document or an issue the package does not have', () => {
+  // The project's working notes live outside the repository; a reader of the
+  // package has only what it ships (docs/protocol.md holds the protocol).
+  const citation = /PROTOCOL\.md|API\.md|STYLE\.md|\.\.\/shared|[Ii]ssue [0-9]+/;
+  const hits = files
+    .filter((path) => path !== 'CHANGELOG.md')
+    .flatMap((path) => {
+      const text = readFileSync(join(unpacked, path), 'utf8');
+      // A source map is one line; its embedded sources are shipped text too.
+      if (path.endsWith('.map'))
+        return citation.test(text) ? [`${path} (its embedded sources)`] : [];
+      return text
+        .split('\n')
+        .flatMap((line, n) =>
+          citation.test(line) ? [`${path}:${n + 1}: ${line.trim().slice(0, 120)}`] : [],
+        );
+    });
+  check(hits.length === 0, `citations:\n${hits.join('\n')}`);
+});
+
 const version = (name) =>
   JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
