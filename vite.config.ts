@@ -71,21 +71,25 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
  */
 const BUILDS: Record<string, () => UserConfig> = {
   // For bundlers: `lit` stays an import. `index` registers the element,
-  // `element` (the side-effect-free entry) does not; both share one copy.
+  // `element` (the side-effect-free entry) does not. One file per module, so
+  // that a bundler drops what an importer does not use (package.json
+  // `sideEffects` names index.js alone); the modules go under lib/, clear of
+  // the self-contained dist/fiskil-link.js.
   production: () => ({
     build: {
       outDir: OUT_DIR,
       sourcemap: true,
       minify: false,
       target: 'es2022',
-      lib: {
-        entry: { index: 'src/index.ts', element: 'src/element.ts' },
-        formats: ['es'],
-        fileName: (_format, name) => `${name}.js`,
-      },
+      lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//],
-        preserveEntrySignatures: 'allow-extension',
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          entryFileNames: ({ name }) =>
+            name === 'index' || name === 'element' ? '[name].js' : 'lib/[name].js',
+        },
       },
     },
   }),

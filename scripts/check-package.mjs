@@ -7,7 +7,7 @@
 // Exits non-zero when any step fails. PACKAGE_CHECK_KEEP=1 keeps the scratch folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,6 +214,23 @@ step('(c) Vite builds the consumer without a warning', () => {
     show: true,
   });
   check(!/warn/i.test(output), 'Vite printed a warning');
+});
+
+step('(c) importing a constant from fiskil-link/element bundles no element', () => {
+  const outDir = join(scratch, 'codes-build');
+  run(join(consumer, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: consumer,
+    show: true,
+    env: { CONSUMER_PAGE: 'codes.html' },
+  });
+  const js = readdirSync(join(outDir, 'assets'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => readFileSync(join(outDir, 'assets', name), 'utf8'))
+    .join('\n');
+  check(js.includes('LINK_INVALID_CONFIG'), 'the constant is not in the bundle');
+  for (const trace of ['customElements', 'attachShadow', 'lit-html']) {
+    check(!js.includes(trace), `the bundle still holds "${trace}": sideEffects let too much in`);
+  }
 });
 
 step('(d) publint --strict', () => {
