@@ -238,7 +238,7 @@ step('(d) publint --strict', () => {
 });
 
 step('(d) @arethetypeswrong/cli, profile esm-only', () => {
-  run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], {
+  run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], {
     show: true,
   });
 });
