@@ -7,7 +7,15 @@
 // Exits non-zero when any step fails. PACKAGE_CHECK_KEEP=1 keeps the scratch folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +80,7 @@ step('npm pack (prepack builds first)', () => {
     `${info.filename}: ${info.entryCount} files, ${info.size} B packed, ${info.unpackedSize} B unpacked`,
   );
   console.log(files.join('\n'));
-  run('mkdir', ['-p', join(scratch, 'unpacked')]);
+  mkdirSync(join(scratch, 'unpacked'));
   run('tar', ['-xzf', tarball, '-C', join(scratch, 'unpacked')]);
 });
 
@@ -98,8 +106,15 @@ step('the tarball holds what a user needs, and nothing of the work tree', () => 
   check(stray.length === 0, `work-tree files in the tarball: ${stray.join(', ')}`);
 });
 
-step('every source map embeds its sources or ships them', () => {
+step('every source map is shipped and embeds its sources or ships them', () => {
   const has = new Set(files);
+  for (const js of files.filter((path) => path.endsWith('.js'))) {
+    const url = readFileSync(join(unpacked, js), 'utf8').match(
+      /\/\/# sourceMappingURL=(\S+)\s*$/,
+    )?.[1];
+    const dir = js.split('/').slice(0, -1).join('/');
+    if (url) check(has.has(join(dir, url)), `${js} points at ${url}, which is not shipped`);
+  }
   for (const map of files.filter((path) => path.endsWith('.map'))) {
     const { sources, sourcesContent = [] } = JSON.parse(readFileSync(join(unpacked, map), 'utf8'));
     const dir = map.split('/').slice(0, -1).join('/');
