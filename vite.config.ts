@@ -1,79 +1,144 @@
-import { minifyHTMLLiterals } from 'minify-literals';
-import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transform } from 'lightningcss';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
+const OUT_DIR = 'dist';
+
+// Lit's own `@license` comments are kept as they are (output.comments.legal);
+// this banner adds ours and says where the full texts are.
 const LICENSE_BANNER =
-  '/*! fiskil-link, MIT License. Includes Lit, BSD-3-Clause, Copyright Google LLC. */';
+  '/*! fiskil-link, MIT. Bundles Lit, BSD-3-Clause: see THIRD_PARTY_NOTICES.md */';
 
-// The JS minifier keeps Lit's css`` and html`` templates as written, whitespace
-// and all; this minifies their text (lightningcss for CSS, an HTML minifier for
-// markup) in every build.
-function minifyLiterals(): Plugin {
+// The JS minifier keeps Lit's css`` templates as written, whitespace and all;
+// this minifies the stylesheet's text with lightningcss in the element's builds.
+// Only templates without `${}` parts are touched (the styles have none).
+function minifyCss(): Plugin {
   return {
-    name: 'fiskil-link:minify-literals',
-    async transform(code, id) {
-      if (!/\/src\/[^/]+\.ts$/.test(id)) return null;
-      const result = await minifyHTMLLiterals(code, { fileName: id });
-      return result && { code: result.code, map: result.map };
+    name: 'fiskil-link:minify-css',
+    transform(code, id) {
+      if (!/\/src\/[^/]+\.styles\.ts$/.test(id)) return null;
+      return code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => {
+        const { code: min } = transform({ filename: id, code: Buffer.from(text), minify: true });
+        return `css\`${min.toString().replace(/[`\\]/g, '\\$&')}\``;
+      });
     },
   };
 }
 
-// One config, three library builds (API.md "Build outputs"), chosen by --mode:
-// the default build is for bundlers (lit stays an import), `bundle` and `umd`
-// are self-contained files for pages with no build step.
-export default defineConfig(({ command, mode }) => {
-  if (command === 'serve') return { server: { host: '127.0.0.1', open: false } };
+/**
+ * Records the SRI hash of a self-contained file in dist/integrity.json (read by
+ * the README's CDN snippet, scripts/cdn-snippet.mjs). Each such build adds its
+ * own entry; the first build of `npm run build` empties dist/, so none is stale.
+ */
+function integrity(): Plugin {
+  return {
+    name: 'fiskil-link:integrity',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      const path = join(OUT_DIR, 'integrity.json');
+      const hashes: Record<string, string> = existsSync(path)
+        ? JSON.parse(readFileSync(path, 'utf8'))
+        : {};
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const bytes = readFileSync(join(OUT_DIR, file.fileName));
+        hashes[file.fileName] = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+      }
+      const sorted = Object.fromEntries(
+        Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+      writeFileSync(path, `${JSON.stringify(sorted, null, 2)}\n`);
+    },
+  };
+}
 
-  if (mode === 'bundle' || mode === 'umd') {
-    return {
-      plugins: [minifyLiterals()],
-      build: {
-        emptyOutDir: false,
-        sourcemap: true,
-        target: 'es2022',
-        lib: {
-          entry: 'src/index.ts',
-          name: 'FiskilLink',
-          formats: [mode === 'umd' ? 'umd' : 'es'],
-          fileName: () => (mode === 'umd' ? 'fiskil-link.umd.js' : 'fiskil-link.js'),
-        },
-        rolldownOptions: {
-          // Vite keeps whitespace in ES library builds for the sake of bundlers;
-          // this file is for pages with no bundler, so it is minified fully.
-          output: { minify: true, banner: LICENSE_BANNER },
+/** A file for pages with no build step: Lit included, minified, its hash in dist/integrity.json. */
+function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
+  return {
+    plugins: [minifyCss(), integrity()],
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'es2022',
+      lib: {
+        entry: 'src/index.ts',
+        name: 'FiskilLink',
+        formats: [format],
+        fileName: () => fileName,
+      },
+      rolldownOptions: {
+        // Vite keeps whitespace in ES library builds for the sake of bundlers;
+        // these files are for pages with no bundler, so they are minified fully.
+        output: {
+          minify: true,
+          banner: LICENSE_BANNER,
+          comments: { legal: true, annotation: false, jsdoc: false },
         },
       },
-    };
-  }
+    },
+  };
+}
 
-  if (mode === 'webview') return webviewBuild;
-
-  return {
-    plugins: [minifyLiterals()],
+/**
+ * One config, one library build per mode (`vite build --mode <name>`; the
+ * `build` script in package.json runs each). A new output is a new row.
+ */
+const BUILDS: Record<string, () => UserConfig> = {
+  // For bundlers: `lit` stays an import. `index` registers the element,
+  // `element` (the side-effect-free entry) does not. One file per module, so
+  // that a bundler drops what an importer does not use (package.json
+  // `sideEffects` names index.js alone); the modules go under lib/, clear of
+  // the self-contained dist/fiskil-link.js.
+  production: () => ({
+    plugins: [minifyCss()],
     build: {
+      outDir: OUT_DIR,
       sourcemap: true,
       minify: false,
       target: 'es2022',
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-      rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//] },
+      lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//],
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          entryFileNames: ({ name }) =>
+            name === 'index' || name === 'element' ? '[name].js' : 'lib/[name].js',
+        },
+      },
     },
-  };
-});
-
-// `--mode webview`: the mobile bridge page (docs/mobile.md). Its script is a
-// classic one (IIFE), since WebViews refuse module scripts from file: URLs; the
-// page and its stylesheet are copied from webview/ as they are.
-const webviewBuild = {
-  publicDir: 'webview',
-  build: {
-    emptyOutDir: false,
-    sourcemap: true,
-    target: 'es2022',
-    lib: {
-      entry: 'src/webview/index.ts',
-      formats: ['iife' as const],
-      name: 'FiskilLinkWebViewPage',
-      fileName: () => 'webview.js',
+  }),
+  bundle: () => selfContained('es', 'fiskil-link.js'),
+  umd: () => selfContained('umd', 'fiskil-link.umd.js'),
+  // The mobile bridge page (docs/mobile.md). Its script is a classic one (IIFE),
+  // since WebViews refuse module scripts from file: URLs; the page and its
+  // stylesheet are copied from webview/ as they are.
+  webview: () => ({
+    publicDir: 'webview',
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'es2022',
+      lib: {
+        entry: 'src/webview/index.ts',
+        formats: ['iife'],
+        name: 'FiskilLinkWebViewPage',
+        fileName: () => 'webview.js',
+      },
     },
-  },
+  }),
 };
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') return { server: { host: '127.0.0.1', open: false } };
+  const build = BUILDS[mode];
+  if (!build)
+    throw new Error(
+      `vite.config.ts: no build for --mode ${mode} (one of ${Object.keys(BUILDS).join(', ')})`,
+    );
+  return build();
+});

@@ -1,4 +1,4 @@
-// `npm run bench`: issue 5's figures, measured in Debian's Chromium against a
+// `npm run bench`: the README's Performance figures, measured in Debian's Chromium against a
 // fixture hosted page on a second loopback origin. Prints a table and writes
 // bench/results.json. Bounded in runs and in time; ends by itself.
 import { readFileSync, writeFileSync } from 'node:fs';

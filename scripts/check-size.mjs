@@ -1,5 +1,5 @@
 // Fails the build when a size figure outgrows what `.ci/run` enforces
-// (scripts/sizes.mjs: LIMITS), and says how far each is from issue 5's budget.
+// (scripts/sizes.mjs: LIMITS), and says how far each is from its budget (BUDGETS).
 import { BUDGETS, LIMITS, measureSizes } from './sizes.mjs';
 
 const sizes = await measureSizes();

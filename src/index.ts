@@ -1,12 +1,8 @@
+// The registering entry (`fiskil-link`, `fiskil-link/define` and the
+// self-contained bundles): the names of ./element.ts, and `<fiskil-link>`
+// defined on import. This call is the package's only side effect.
 import { defineFiskilLink } from './define.js';
 
-export { FiskilLink } from './fiskil-link.js';
-export { defineFiskilLink, TAG_NAME } from './define.js';
-export * from './errors.js';
-export * from './events.js';
-export { link } from './link.js';
-export type { LinkFlow, LinkOptions, LinkResult } from './link.js';
-export type { FiskilLinkStrings } from './strings.js';
-export type * from './webview-message.js';
+export * from './element.js';
 
 defineFiskilLink();
