@@ -80,6 +80,7 @@ const EXPECTED = {
   './types/preact': { typesOnly: true },
   './types/solid': { typesOnly: true },
   './types/jsx': { typesOnly: true },
+  './webview-message': { typesOnly: true },
   './types/vscode.html-custom-data.json': {
     json: (data) => assert.equal(data.tags[0].name, 'fiskil-link'),
   },
