@@ -51,19 +51,6 @@ function status(text, kind) {
   el.textContent = text;
 }
 
-const FRIENDLY = {
-  AUTH_SESSION_CANCELLED: 'You cancelled. Nothing was shared.',
-  LINK_USER_CANCELLED: 'You closed the window. Nothing was shared.',
-  CONSENT_ENDUSER_DENIED: 'You chose not to share. Nothing was shared.',
-  CONSENT_OTP_FAILURE: 'The one-time code could not be verified. Please try again.',
-  CONSENT_ENDUSER_INELIGIBLE: 'Your institution says this account can’t share data.',
-  CONSENT_TIMEOUT: 'Your institution took too long to respond. Please try again.',
-  CONSENT_UPSTREAM_PROCESSING_ERROR:
-    'Your institution is unavailable right now. Please try again later.',
-  LINK_INVALID_SESSION: 'That connection link is no longer valid. Start again.',
-  LINK_TIMEOUT: 'The connection took too long and was stopped. Please try again.',
-};
-
 /** @param {string} type @param {unknown} [detail] */
 function record(type, detail) {
   demo.events.push({ type, detail });
@@ -84,9 +71,10 @@ link.addEventListener('consent', (/** @type {any} */ e) => {
   refresh();
 });
 link.addEventListener('link-error', (/** @type {any} */ e) => {
-  const { code, message, details } = e.detail;
-  record('link-error', { code, message, details });
-  status(`${FRIENDLY[/** @type {keyof typeof FRIENDLY} */ (code)] ?? message} (${code})`, 'error');
+  const { code, message, displayMessage, retryable, details } = e.detail;
+  record('link-error', { code, message, displayMessage, retryable, details });
+  // displayMessage is written for the person in front of the page; the code is for support.
+  status(`${displayMessage} (${code})`, 'error');
   refresh();
 });
 
