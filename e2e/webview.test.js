@@ -11,7 +11,11 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium.js';
 import { startAll } from '../demo/start.js';
 import { toConsentScreen } from './sandbox-journey.js';
-import { LinkError } from '../dist/index.js';
+
+// The built package, as the bridge page runs it (a variable specifier: dist/ is
+// built by `npm test`'s pretest, after the type-check has run).
+const built = '../dist/index.js';
+const { LinkError } = /** @type {typeof import('../src/errors.js')} */ (await import(built));
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
