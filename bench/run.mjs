@@ -265,19 +265,7 @@ async function main() {
     }
     const { define, env, overhead, visible, before, after, churned, foreign } = runtime;
 
-    const o = { element: median(overhead.element), bare: median(overhead.bare) };
-    const v = { preload: median(visible.preload), without: median(visible.without) };
-    const f = {
-      open: median(foreign.open),
-      closed: median(foreign.closed),
-      noop: median(foreign.noop),
-    };
-    // Paired per round (the rounds alternate conditions), so drift cancels out.
-    const perMessage = (runs) =>
-      (median(runs.map((ms, i) => ms - foreign.closed[i])) / RUNS.foreignMessages) * 1000;
-    const perMessageUs = perMessage(foreign.open);
-    const emptyListenerUs = perMessage(foreign.noop);
-    const heapGrowth = after.heap - before.heap;
+    const { o, v, f, perMessageUs, emptyListenerUs, heapGrowth } = figures(runtime);
     const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
 
     const rows = [
