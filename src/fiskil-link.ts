@@ -383,12 +383,15 @@ export class FiskilLink extends LitElement {
     for (const type of ['online', 'offline']) {
       window.addEventListener(type, () => this.requestUpdate(), { signal });
     }
-    this.#log(
-      'debug',
-      `config: auth-server ${authServer.href}, allowed-origin ${allowedOrigin}, timeout ${timeout} ms, load-timeout ${loadTimeout} ms`,
-    );
-    // Never the whole session id: a log is often shared.
-    this.#log('debug', `loading ${buildAuthUrl(authServer, `${sessionId.slice(0, 4)}...`)}`);
+    // Built only when asked for: off, `debug` costs one check.
+    if (this.debug) {
+      this.#log(
+        'debug',
+        `config: auth-server ${authServer.href}, allowed-origin ${allowedOrigin}, timeout ${timeout} ms, load-timeout ${loadTimeout} ms`,
+      );
+      // Never the whole session id: a log is often shared.
+      this.#log('debug', `loading ${buildAuthUrl(authServer, `${sessionId.slice(0, 4)}...`)}`);
+    }
     this.#waitForLoad(flow);
   }
 
@@ -430,7 +433,10 @@ export class FiskilLink extends LitElement {
   #onMessage(flow: Flow, event: MessageEvent): void {
     const frameWindow = flow.frame?.contentWindow;
     if (!frameWindow || event.source !== frameWindow) {
-      return this.#log('debug', 'ignored a message from a window that is not this flow’s iframe');
+      // The hot path (every other window's message): one check when `debug` is off.
+      if (this.debug)
+        this.#log('debug', 'ignored a message from a window that is not this flow’s iframe');
+      return;
     }
     const message = parseProviderMessage(event.data);
     if (!message) return this.#log('debug', 'ignored a message that is not a protocol message');
