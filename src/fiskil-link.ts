@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import {
   authServerOrigin,
   buildAuthUrl,
@@ -47,10 +46,11 @@ interface Flow {
   phase: Phase;
   /** The iframe's document: `stalled` once `loadTimeout` passed first ("Try again" loads it anew). */
   load: 'loading' | 'stalled' | 'loaded';
-  /** Keys the iframe: a new value is a new iframe (a new flow, or "Try again"). */
-  frameKey: number;
-  /** Its iframe once rendered: read on every window message, so not queried each time. */
-  frame?: HTMLIFrameElement | null;
+  /**
+   * The flow's iframe, made here and placed by `render()`: a new one is a new
+   * document ("Try again"). Held, so a window message needs no query.
+   */
+  frame: HTMLIFrameElement;
 }
 
 const ms = (fallback: number) => ({
@@ -61,6 +61,12 @@ const ms = (fallback: number) => ({
 function after(signal: AbortSignal, ms: number, run: () => void): void {
   const timer = setTimeout(run, ms);
   signal.addEventListener('abort', () => clearTimeout(timer));
+}
+
+/** The flow's iframe, its accessible title in the page's words (`strings` may change while it is open). */
+function titled(frame: HTMLIFrameElement, title: string): HTMLIFrameElement {
+  frame.title = title;
+  return frame;
 }
 
 function deepActiveElement(): Element | null {
@@ -113,7 +119,9 @@ export class FiskilLink extends LitElement {
     loadTimeout: { attribute: 'load-timeout', type: Number, converter: ms(DEFAULT_LOAD_TIMEOUT) },
     preload: { type: Boolean },
     noPreconnect: { type: Boolean, attribute: 'no-preconnect' },
-    debug: { type: Boolean },
+    // Read on every window message and never rendered: a plain field (no
+    // accessor), still set from the attribute.
+    debug: { type: Boolean, noAccessor: true },
     strings: { attribute: false },
   };
 
@@ -173,7 +181,6 @@ export class FiskilLink extends LitElement {
   strings: Partial<FiskilLinkStrings> = {};
 
   #flow?: Flow;
-  #frames = 0;
   /** A start the next update owes, and whether it shows: a new session id, or a reconnect that cut a flow short. */
   #owed?: { show: boolean };
   #returnFocus: Element | null = null;
@@ -183,10 +190,6 @@ export class FiskilLink extends LitElement {
   // ~700 B gzip in the self-contained bundle.
   get #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
-  }
-
-  get #frame(): HTMLIFrameElement | null {
-    return this.renderRoot.querySelector('iframe');
   }
 
   /**
@@ -320,19 +323,7 @@ export class FiskilLink extends LitElement {
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
       </button>
-      ${
-        flow
-          ? keyed(
-              flow.frameKey,
-              html`<iframe
-                part="frame"
-                title=${words.frameTitle}
-                src=${flow.url}
-                @load=${this.#onFrameLoad}
-              ></iframe>`,
-            )
-          : nothing
-      }
+      ${flow ? titled(flow.frame, words.frameTitle) : nothing}
       <div class="loading ${flow?.load == 'loaded' ? 'toast' : ''}" part="loading" role="status">
         ${
           notice
@@ -354,9 +345,7 @@ export class FiskilLink extends LitElement {
 
   protected override updated(): void {
     const flow = this.#flow;
-    if (!flow) return;
-    flow.frame ??= this.#frame;
-    if (flow.phase == 'showing') this.#show(flow);
+    if (flow?.phase == 'showing') this.#show(flow);
   }
 
   /** Starts a flow: resolves its configuration, then its listeners and load timer, tied to its signal. */
@@ -365,16 +354,17 @@ export class FiskilLink extends LitElement {
     if (!config.ok) return this.#reject(config.message);
     const { sessionId, authServer, allowedOrigin, timeout, loadTimeout } = config;
     const abort = new AbortController();
+    const url = buildAuthUrl(authServer, sessionId);
     const flow: Flow = {
       sessionId,
-      url: buildAuthUrl(authServer, sessionId),
+      url,
       origin: allowedOrigin,
       timeout,
       loadTimeout,
       abort,
       phase: show ? 'showing' : 'hidden',
       load: 'loading',
-      frameKey: ++this.#frames,
+      frame: this.#newFrame(url),
     };
     this.#flow = flow;
     const { signal } = abort;
@@ -409,9 +399,18 @@ export class FiskilLink extends LitElement {
     const flow = this.#flow;
     if (flow?.load != 'stalled') return;
     flow.load = 'loading';
-    flow.frameKey = ++this.#frames;
-    flow.frame = undefined;
+    flow.frame = this.#newFrame(flow.url);
     this.#waitForLoad(flow);
+  }
+
+  // Made by hand rather than by the template: a new element is a new document,
+  // which is all that Lit's `keyed()` would give, at ~220 B gzip.
+  #newFrame(url: string): HTMLIFrameElement {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('part', 'frame');
+    frame.src = url;
+    frame.addEventListener('load', () => this.#onFrameLoad(frame));
+    return frame;
   }
 
   /** The modal goes up; the user's time runs from now, not from a hidden preload. */
@@ -431,7 +430,7 @@ export class FiskilLink extends LitElement {
 
   // docs/protocol.md's order: source, then shape, then origin.
   #onMessage(flow: Flow, event: MessageEvent): void {
-    const frameWindow = flow.frame?.contentWindow;
+    const frameWindow = flow.frame.contentWindow;
     if (!frameWindow || event.source !== frameWindow) {
       // The hot path (every other window's message): one check when `debug` is off.
       if (this.debug)
@@ -525,9 +524,9 @@ export class FiskilLink extends LitElement {
     if (phase == 'open' || phase == 'lingering') this.cancel();
   }
 
-  #onFrameLoad(event: Event): void {
+  #onFrameLoad(frame: HTMLIFrameElement): void {
     const flow = this.#flow;
-    if (!flow || flow.load == 'loaded' || event.target !== this.#frame) return;
+    if (flow?.frame !== frame || flow.load == 'loaded') return;
     flow.load = 'loaded';
     this.requestUpdate();
     this.#dispatch(new LinkLoadEvent());
