@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transform } from 'lightningcss';
+import MagicString from 'magic-string';
+import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const OUT_DIR = 'dist';
@@ -11,6 +13,16 @@ const OUT_DIR = 'dist';
 const LICENSE_BANNER =
   '/*! fiskil-link, MIT. Bundles Lit, BSD-3-Clause: see THIRD_PARTY_NOTICES.md */';
 
+type Edit = [start: number, end: number, text: string];
+
+/** Replaces the given ranges of a module's code, with a source map of the change. */
+function edit(code: string, id: string, edits: Edit[]) {
+  if (edits.length === 0) return null;
+  const out = new MagicString(code);
+  for (const [start, end, text] of edits) out.overwrite(start, end, text);
+  return { code: out.toString(), map: out.generateMap({ hires: true, source: id }) };
+}
+
 // The JS minifier keeps Lit's css`` templates as written, whitespace and all;
 // this minifies the stylesheet's text with lightningcss in the element's builds.
 // Only templates without `${}` parts are touched (the styles have none).
@@ -19,10 +31,58 @@ function minifyCss(): Plugin {
     name: 'fiskil-link:minify-css',
     transform(code, id) {
       if (!/\/src\/[^/]+\.styles\.ts$/.test(id)) return null;
-      return code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => {
+      const edits: Edit[] = [];
+      for (const match of code.matchAll(/\bcss`([^`$]*)`/g)) {
+        const start = match.index + 'css`'.length;
+        const text = match[1]!;
         const { code: min } = transform({ filename: id, code: Buffer.from(text), minify: true });
-        return `css\`${min.toString().replace(/[`\\]/g, '\\$&')}\``;
-      });
+        edits.push([start, start + text.length, min.toString().replace(/[`\\]/g, '\\$&')]);
+      }
+      return edit(code, id, edits);
+    },
+  };
+}
+
+/**
+ * The JS minifier keeps html`` templates as written, indentation and all. This
+ * folds each run of whitespace that holds a line break into one space, and
+ * drops it between tags (`> <`, also around a `${}` part) and before a tag's
+ * `>`: the element's templates have no text whose spacing shows (no `<pre>`,
+ * no inline runs). TypeScript's parser finds the templates, nested ones included.
+ */
+function minifyHtml(): Plugin {
+  return {
+    name: 'fiskil-link:minify-html',
+    transform(code, id) {
+      if (!/\/src\/[^/]+\.ts$/.test(id) || !code.includes('html`')) return null;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits: Edit[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'html') {
+          const { template } = node;
+          const literals = ts.isNoSubstitutionTemplateLiteral(template)
+            ? [template]
+            : [template.head, ...template.templateSpans.map((span) => span.literal)];
+          for (const literal of literals) {
+            // The literal's text, inside its delimiters (` ${ }).
+            const start = literal.getStart(file) + 1;
+            const closes =
+              ts.isTemplateTail(literal) || ts.isNoSubstitutionTemplateLiteral(literal);
+            const end = literal.end - (closes ? 1 : 2);
+            const text = code
+              .slice(start, end)
+              .replace(/\s*\n\s*/g, ' ')
+              .replace(/> </g, '><')
+              .replace(/ (\/?>)/g, '$1')
+              .replace(/^ </, '<')
+              .replace(/> $/, '>');
+            edits.push([start, end, text]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      return edit(code, id, edits);
     },
   };
 }
@@ -57,7 +117,7 @@ function integrity(): Plugin {
 /** A file for pages with no build step: Lit included, minified, its hash in dist/integrity.json. */
 function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
   return {
-    plugins: [minifyCss(), integrity()],
+    plugins: [minifyCss(), minifyHtml(), integrity()],
     build: {
       outDir: OUT_DIR,
       emptyOutDir: false,
@@ -93,7 +153,7 @@ const BUILDS: Record<string, () => UserConfig> = {
   // `sideEffects` names index.js alone); the modules go under lib/, clear of
   // the self-contained dist/fiskil-link.js.
   production: () => ({
-    plugins: [minifyCss()],
+    plugins: [minifyCss(), minifyHtml()],
     build: {
       outDir: OUT_DIR,
       sourcemap: true,
