@@ -9,12 +9,12 @@ import { build } from 'esbuild';
 export const BUDGETS = { bundleGzip: 10_240, ownGzip: 4_864 };
 
 /**
- * What `.ci/run` enforces today: the figures as they are plus a little slack,
- * so a build that grows fails. Lower these as the code shrinks; they meet
- * BUDGETS above once the budgets are met. The self-contained files carry
- * Lit's licence comments (THIRD_PARTY_NOTICES.md), about 130 B gzip.
+ * What `.ci/run` enforces: the figures as they are plus a little slack, so a
+ * build that grows fails. The budgets above are not met, and cannot be without
+ * dropping a feature: docs/size.md shows the breakdown that says so, and
+ * what would have to go. Lower these whenever the code shrinks.
  */
-export const LIMITS = { bundleGzip: 12_150, umdGzip: 12_250, ownGzip: 6_500 };
+export const LIMITS = { bundleGzip: 11_880, umdGzip: 11_980, ownGzip: 6_450 };
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const brotli = (bytes) =>
