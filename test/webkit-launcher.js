@@ -136,6 +136,10 @@ export function webkitLauncher() {
     hostname: '127.0.0.1',
     path: '/',
     logLevel: 'error',
-    capabilities: webkitCapabilities,
+    // The runner's page tells it its results over a WebSocket, so nothing waits
+    // for a page's load event: WebKitWebDriver's navigation, waiting for a load
+    // that a test's iframe held up, now and then never answered (seen in CI,
+    // twice, as a hung `url` command).
+    capabilities: { ...webkitCapabilities, pageLoadStrategy: 'none' },
   });
 }
