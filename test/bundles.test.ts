@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 // Runs against the built files (`npm test` builds first): the UMD global, and
 // two copies of the element on one page.
@@ -45,6 +45,45 @@ describe('built files', () => {
     const first = customElements.get('fiskil-link');
     await import('../src/index.js');
     expect(customElements.get('fiskil-link')).to.equal(first);
+  });
+
+  // The built files' templates have their whitespace folded at build time
+  // (vite.config.ts, minifyHtml): every part, attribute and word must survive.
+  it('the built template renders every part, name and notice of the source', async () => {
+    const el = document.createElement('fiskil-link') as HTMLElement & {
+      cancel(): void;
+      updateComplete: Promise<boolean>;
+    };
+    el.setAttribute('auth-server', `http://localhost:${location.port}/test/stall`);
+    el.setAttribute('load-timeout', '150');
+    document.body.append(el);
+    el.setAttribute('session-id', `ses_built_${Math.random().toString(36).slice(2)}`);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const dialog = root.querySelector('dialog[part="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).to.equal('Connect your account');
+    expect(dialog.getAttribute('tabindex')).to.equal('-1');
+    const close = root.querySelector('button.close[part="close"]')!;
+    expect(close.getAttribute('type')).to.equal('button');
+    expect(close.getAttribute('aria-label')).to.equal('Close');
+    expect(close.querySelector('svg[viewBox="0 0 24 24"][aria-hidden="true"] path')).to.exist;
+    const frame = root.querySelector<HTMLIFrameElement>('iframe[part="frame"]')!;
+    expect(frame.title).to.equal('Fiskil: connect your account');
+    const status = root.querySelector('div.loading[part="loading"][role="status"]')!;
+    expect(status.querySelector('.card .spinner[aria-hidden="true"]')).to.exist;
+    expect(status.textContent!.trim()).to.equal('Loading secure connection…');
+    await waitUntil(() => status.querySelectorAll('button').length === 2, 'no stalled notice', {
+      timeout: 5000,
+    });
+    expect([...status.querySelectorAll('button')].map((b) => b.textContent)).to.deep.equal([
+      'Try again',
+      'Close',
+    ]);
+    expect(status.querySelector('span')!.textContent).to.equal(
+      'The secure connection is taking too long.',
+    );
+    el.cancel();
+    el.remove();
   });
 
   it('an element from the first copy runs a flow', async () => {
