@@ -11,7 +11,10 @@ let failed = 0;
 
 // web-test-runner prints progress lines; a run's final figures are the last
 // "<Browser>: ... N passed, M failed" before its "Finished running tests".
+// Its closing summary is sometimes printed twice: a stretch without the
+// run's "Running N test files..." start is that repeat, and is not counted.
 for (const run of log.split(/Finished running tests[^\n]*\n/).slice(0, -1)) {
+  if (!/^Running \d+ test files\.\.\.$/m.test(run)) continue;
   const last = new Map();
   for (const m of run.matchAll(/^\s*(\w[\w ]*):\s+\|[^\n]*?\| (\d+) passed, (\d+) failed/gm)) {
     last.set(m[1], [Number(m[2]), Number(m[3])]);
