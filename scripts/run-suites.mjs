@@ -35,7 +35,6 @@ console.log(
 );
 // A suite killed by a signal, with no test failing anywhere, exits as a killed
 // process does (128 + the signal), so that .ci/run can tell it from a failure.
-const killed = failed.find((r) => r.signal);
-if (killed && failed.every((r) => r.signal))
-  process.exit(128 + (constants.signals[killed.signal] ?? 0));
+const killed = failed.find((r) => r.signal)?.signal;
+if (killed && failed.every((r) => r.signal)) process.exit(128 + (constants.signals[killed] ?? 0));
 process.exit(failed.length ? 1 : 0);
