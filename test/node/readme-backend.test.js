@@ -3,7 +3,10 @@
 // the sandbox (examples/node-backend/example.test.js) is what a reader copies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { createSandbox } from '../../sandbox/server.js';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const readme = read('README.md');
@@ -50,4 +53,33 @@ test('the Usage tells where $TOKEN comes from and makes the end user it uses', (
   assert.doesNotMatch(usage, /eu_123/);
   assert.match(usage, /auth-server="http:\/\/127\.0\.0\.1:4010"/);
   assert.match(usage, /e\.detail\.displayMessage/);
+});
+
+test("the Usage's curl calls, run in bash against the sandbox, make a session", async (t) => {
+  const usage = readme.slice(readme.indexOf('## Usage'), readme.indexOf('## Frameworks'));
+  const script = usage.match(/```sh\n(API=[\s\S]*?)```/)?.[1];
+  assert.ok(script, 'no curl block (```sh starting with API=) in Usage');
+  const missing = [];
+  for (const tool of ['bash', 'curl', 'jq']) {
+    await promisify(execFile)('sh', ['-c', `command -v ${tool}`]).catch(() => missing.push(tool));
+  }
+  if (missing.length) return t.skip(`needs ${missing.join(', ')}, not installed here`);
+  const sandbox = createSandbox({ log: () => {} });
+  const url = await sandbox.listen(0);
+  try {
+    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+      env: {
+        ...process.env,
+        FISKIL_API_URL: url,
+        FISKIL_CLIENT_ID: sandbox.options.clientId,
+        FISKIL_CLIENT_SECRET: sandbox.options.clientSecret,
+      },
+      timeout: 60_000,
+    });
+    const session = JSON.parse(stdout);
+    assert.match(session.session_id, /\S/);
+    assert.ok(session.auth_url.startsWith(url), session.auth_url);
+  } finally {
+    await sandbox.close();
+  }
 });
