@@ -24,7 +24,8 @@ export async function api(req, res) {
   const login = { client_id: clientId, client_secret: clientSecret };
   const { access_token: token } = await fiskil('POST', '/v1/token', login);
   if (req.url === '/api/fiskil-session') {
-    endUserId ??= (await fiskil('POST', '/v1/end-users', {}, token)).end_user_id;
+    const customer = { name: 'Alex Citizen' }; // your signed-in user's name and email
+    endUserId ??= (await fiskil('POST', '/v1/end-users', customer, token)).end_user_id;
     const session = await fiskil('POST', '/v1/auth/session', { end_user_id: endUserId }, token);
     return send(200, { session_id: session.session_id, auth_url: session.auth_url });
   }
