@@ -126,9 +126,10 @@ for (const name of Object.keys(engines).filter((n) => !wanted.includes(n))) {
 
 // test/fuzz.test.ts reads its seed from here: a new one each run, printed, or FUZZ_SEED to replay.
 const fuzzSeed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
-console.log(`fuzz seed ${fuzzSeed} (replay: FUZZ_SEED=${fuzzSeed} npm run test:element)`);
 // FUZZ_SOAK=1 (`npm run test:soak`) makes it the long run.
 const fuzzSoak = process.env.FUZZ_SOAK === '1' ? '1' : '0';
+const fuzzScript = fuzzSoak === '1' ? 'test:soak' : 'test:element';
+console.log(`fuzz seed ${fuzzSeed} (replay: FUZZ_SEED=${fuzzSeed} npm run ${fuzzScript})`);
 const fuzzSeedPlugin = {
   name: 'fuzz-seed',
   serve: (context) => {

@@ -438,7 +438,7 @@ describe('fuzzing the message guard', () => {
     // The short round takes seconds; the soak, minutes on a busy machine. A hang still fails.
     this.timeout(sizes === SIZES.soak ? 900_000 : 120_000);
     console.log(
-      `fuzz seed ${fuzzSeed}, ${SYNTHETIC + REAL_FROM_FRAME + REAL_FROM_OTHERS} messages: replay with FUZZ_SEED=${fuzzSeed} npm run test:element (FUZZ_SOAK=1: npm run test:soak)`,
+      `fuzz seed ${fuzzSeed}, ${SYNTHETIC + REAL_FROM_FRAME + REAL_FROM_OTHERS} messages: replay with FUZZ_SEED=${fuzzSeed} npm run ${sizes === SIZES.soak ? 'test:soak' : 'test:element'}`,
     );
     const rng = new Rng(fuzzSeed);
     const page = watchPage();
