@@ -1,6 +1,6 @@
 // @ts-check
 // The element on a page with the strictest CSP an integrator is likely to run
-// (README "Security"): the whole journey, with zero securitypolicyviolation events.
+// (docs/security.md): the whole journey, with zero securitypolicyviolation events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -16,7 +16,7 @@ let page;
 /** @type {import('playwright-core').Browser} */
 let browser;
 
-/** The integrator's backend: token, end user, auth session, as in README "Usage". */
+/** The integrator's backend: token, end user, auth session, as in the README's Usage (examples/node-backend). */
 async function createSession() {
   const post = async (/** @type {string} */ path, /** @type {object} */ body, token = '') => {
     const response = await fetch(sandbox.url + path, {
@@ -163,7 +163,7 @@ test('the watch would see a violation (the check is not blind)', async () => {
   }
 });
 
-test('a trusted-types list without lit-html stops the element from loading (why README asks for it)', async () => {
+test('a trusted-types list without lit-html stops the element from loading (why docs/security.md asks for it)', async () => {
   const other = await startStrictPage({
     authOrigin: 'http://localhost:1',
     authServer: () => 'http://localhost:1/',

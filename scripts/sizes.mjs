@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The size budgets the project set itself, in bytes (1 KB = 1000 B); README "Performance". */
+/** The size budgets the project set itself, in bytes (1 KB = 1000 B); docs/performance.md. */
 export const BUDGETS = { bundleGzip: 10_240, ownGzip: 4_864 };
 
 /**

@@ -73,7 +73,7 @@ describe('built files', () => {
     expect(status.querySelector('.card .spinner[aria-hidden="true"]')).to.exist;
     expect(status.textContent!.trim()).to.equal('Loading secure connection…');
     await waitUntil(() => status.querySelectorAll('button').length === 2, 'no stalled notice', {
-      timeout: 5000,
+      timeout: 20000,
     });
     expect([...status.querySelectorAll('button')].map((b) => b.textContent)).to.deep.equal([
       'Try again',
