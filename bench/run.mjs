@@ -15,14 +15,17 @@ const RUNS = {
   foreignMessages: 100_000,
   foreignRounds: 15,
   define: 10,
+  mainThreadRounds: 7,
 };
+// The main-thread figure's CPU slowdown (Chrome DevTools Protocol), a mid-range phone's.
+const CPU_THROTTLING = 4;
 const HOSTED_DELAY_MS = 300;
 // `npm run bench -- --baseline path/to/fiskil-link.js` measures an earlier
 // build too, side by side in the same browser, rounds alternating
 // current, baseline, baseline, current so that drift falls on both alike.
 const baselineAt = process.argv.indexOf('--baseline');
 const BASELINE = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
-const TIME_LIMIT_MS = BASELINE ? 600_000 : 240_000;
+const TIME_LIMIT_MS = BASELINE ? 780_000 : 360_000;
 // The test runner's flags for Debian's Chromium, plus a gc() for the page.
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs; the
@@ -51,6 +54,8 @@ const origin = (server) => `http://127.0.0.1:${server.address().port}`;
 const FILES = {
   '/dist/fiskil-link.js': 'dist/fiskil-link.js',
   '/bench/page.js': 'bench/page.js',
+  '/bench/main-thread.js': 'bench/main-thread.js',
+  '/bench/bare.js': 'bench/bare.js',
   ...(BASELINE ? { '/baseline/fiskil-link.js': BASELINE } : {}),
 };
 
@@ -97,6 +102,9 @@ async function startServers() {
       );
     }
     if (pathname === '/blank.html') return void html('');
+    if (pathname === '/main-thread.html') {
+      return void html('<script type="module" src="/bench/main-thread.js"></script>');
+    }
     const file = FILES[pathname];
     if (!file) return void res.writeHead(404, ISOLATED).end();
     res
@@ -192,6 +200,62 @@ async function measureRuntime(context, host, dir) {
   return { define, env, overhead, visible, before, after, churned, foreign };
 }
 
+/**
+ * Main-thread time from the start of the import to the modal shown, CPU
+ * throttled: each build (`/dist/fiskil-link.js`, the baseline) against a bare
+ * <dialog> + <iframe> page doing the same, in alternating rounds, each a fresh
+ * page. Returns each kind's samples, rounds in order.
+ */
+async function measureMainThread(context, host, hosted) {
+  const kinds = { element: '/dist/fiskil-link.js', bare: 'bare' };
+  if (BASELINE) Object.assign(kinds, { baseline: '/baseline/fiskil-link.js' });
+  const names = Object.keys(kinds);
+  /** @type {Record<string, { ms: number; longestTaskMs: number; longTasks: number }[]>} */
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < RUNS.mainThreadRounds; round++) {
+    // Rotate who goes first, so that drift within a round falls on each alike.
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+      const query = new URLSearchParams({ build: kinds[name], hosted });
+      await page.goto(`${host}/main-thread.html?${query}`);
+      const handle = await page.waitForFunction(
+        () => /** @type {any} */ (window).mainThread,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      samples[name].push(await handle.jsonValue());
+      await cdp.detach();
+      await page.close();
+    }
+  }
+  return samples;
+}
+
+/** The main-thread samples as ratios to the bare page, paired per round. */
+function mainThreadFigures(samples) {
+  const ratios = (name, key) =>
+    samples[name].map((s, i) => s[key] / Math.max(samples.bare[i][key], 1));
+  const figure = (name) => {
+    const time = ratios(name, 'ms');
+    const task = ratios(name, 'longestTaskMs');
+    return {
+      ms: median(samples[name].map((s) => s.ms)),
+      longestTaskMs: median(samples[name].map((s) => s.longestTaskMs)),
+      ratio: median(time),
+      spread: [Math.min(...time), Math.max(...time)],
+      taskRatio: median(task),
+      taskSpread: [Math.min(...task), Math.max(...task)],
+    };
+  };
+  return Object.fromEntries(Object.keys(samples).map((name) => [name, figure(name)]));
+}
+
 /** Samples of two runs of one build, as one run with twice the samples (churn: the first run's). */
 function mergeRuns(a, b) {
   const join = (x, y) =>
@@ -250,6 +314,12 @@ async function main() {
 
   try {
     const sizes = await measureSizes();
+    const mainThreadSamples = await measureMainThread(
+      await browser.newContext(),
+      servers.host,
+      servers.hosted,
+    );
+    const mainThread = mainThreadFigures(mainThreadSamples);
 
     const context = await browser.newContext();
     let runtime;
@@ -270,6 +340,8 @@ async function main() {
 
     const { o, v, f, overheadMs, perMessageUs, emptyListenerUs, heapGrowth } = figures(runtime);
     const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
+    const spread = (/** @type {number[]} */ [low = 0, high = 0]) =>
+      `${round(low, 2)}-${round(high, 2)}×`;
 
     const rows = [
       {
@@ -277,6 +349,12 @@ async function main() {
         result: `${kb(sizes.bundle.gzip)} gzip, ${kb(sizes.bundle.brotli)} brotli`,
         budget: `≤ ${kb(BUDGETS.bundleGzip)} gzip`,
         ok: sizes.bundle.gzip <= BUDGETS.bundleGzip,
+      },
+      {
+        figure: 'size through a bundler (own code + the Lit it imports)',
+        result: `${kb(sizes.app.gzip)} gzip`,
+        budget: `≤ ${kb(BUDGETS.bundleGzip)} gzip`,
+        ok: sizes.app.gzip <= BUDGETS.bundleGzip,
       },
       {
         figure: "size of the element's own code",
@@ -310,6 +388,12 @@ async function main() {
         result: `${round(perMessageUs)} µs (an empty listener: ${round(emptyListenerUs)} µs; ${RUNS.foreignMessages} messages: ${round(f.open, 1)} ms with a flow open, ${round(f.closed, 1)} ms with none)`,
         budget: '≤ 1 µs',
         ok: perMessageUs <= 1,
+      },
+      {
+        figure: `main thread, import to link-open, CPU ${CPU_THROTTLING}× slower (${RUNS.mainThreadRounds} alternating rounds)`,
+        result: `${round(mainThread.element.ratio, 2)}× a bare dialog + iframe (rounds ${spread(mainThread.element.spread)}; ${round(mainThread.element.ms, 0)} ms against ${round(mainThread.bare.ms, 0)} ms); longest task ${round(mainThread.element.taskRatio, 2)}× (rounds ${spread(mainThread.element.taskSpread)}; ${round(mainThread.element.longestTaskMs, 0)} ms against ${round(mainThread.bare.longestTaskMs, 0)} ms)`,
+        budget: 'reported',
+        ok: true,
       },
       {
         figure: 'define + first render (median)',
@@ -362,6 +446,13 @@ async function main() {
           `| ${figure} | ${show(pick(now))} | ${show(pick(then))} | ${show(noise)} | ${call} |`,
         );
       }
+      const { baseline: mainThen } = mainThread;
+      console.log(
+        `| main thread, import to link-open, ratio to bare (median; rounds) | ${round(mainThread.element.ratio, 2)}× (${spread(mainThread.element.spread)}) | ${round(mainThen.ratio, 2)}× (${spread(mainThen.spread)}) | | ${mainThread.element.spread[1] < mainThen.spread[0] ? 'better' : mainThread.element.spread[0] > mainThen.spread[1] ? 'WORSE' : 'within noise'} |`,
+      );
+      console.log(
+        `| main thread, longest task, ratio to bare (median; rounds) | ${round(mainThread.element.taskRatio, 2)}× (${spread(mainThread.element.taskSpread)}) | ${round(mainThen.taskRatio, 2)}× (${spread(mainThen.taskSpread)}) | | ${mainThread.element.taskSpread[1] < mainThen.taskSpread[0] ? 'better' : mainThread.element.taskSpread[0] > mainThen.taskSpread[1] ? 'WORSE' : 'within noise'} |`,
+      );
       console.log(
         `| churn leftovers | ${now.listenersLeft} listeners, ${now.iframesLeft} iframes | ${then.listenersLeft} listeners, ${then.iframesLeft} iframes | | ${now.listenersLeft + now.iframesLeft <= then.listenersLeft + then.iframesLeft ? 'ok' : 'WORSE'} |`,
       );
@@ -391,6 +482,7 @@ async function main() {
           churn: { before, after, iframes: churned.iframes, heapGrowth },
           foreignMessages: { ...f, perMessageUs, emptyListenerUs, samples: foreign },
           defineFirstRenderMs: { median: median(define), samples: define },
+          mainThread: { cpuThrottling: CPU_THROTTLING, ...mainThread, samples: mainThreadSamples },
           table: rows,
         },
         null,
