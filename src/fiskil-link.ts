@@ -278,8 +278,6 @@ export class FiskilLink extends ReactiveElement {
     }
   }
 
-  // Lit's template engine would cost ~3 KB gzip in the self-contained file for
-  // a tree this small and fixed: it is built once and changed in place.
   // The tree is small and fixed: built once (src/view.ts) and changed in place,
   // which costs less than Lit's template engine (~3 KB gzip in the self-contained file).
   protected override update(changed: PropertyValues<this>): void {
@@ -357,8 +355,8 @@ export class FiskilLink extends ReactiveElement {
     this.#waitForLoad(flow);
   }
 
-  // Made by hand rather than by the template: a new element is a new document,
-  // which is all that Lit's `keyed()` would give, at ~220 B gzip.
+  // The one place an iframe is made: `part`, then the `src` property (a test
+  // kit may intercept that setter). A new element is a new document ("Try again").
   #newFrame(url: string): HTMLIFrameElement {
     const frame = document.createElement('iframe');
     frame.setAttribute('part', 'frame');
