@@ -15,7 +15,7 @@ const FILES = {
 };
 
 /** The policy an integrator's strictest page can have with the element on it. */
-export function strictPolicy(/** @type {string} */ authOrigin, trustedTypes = 'lit-html') {
+export function strictPolicy(/** @type {string} */ authOrigin, trustedTypes = "'none'") {
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -47,8 +47,8 @@ describe('built files', () => {
     expect(customElements.get('fiskil-link')).to.equal(first);
   });
 
-  // The built files' templates have their whitespace folded at build time
-  // (vite.config.ts, minifyHtml): every part, attribute and word must survive.
+  // The built files build the shadow tree with minified DOM calls
+  // (src/view.ts): every part, attribute and word must survive.
   it('the built template renders every part, name and notice of the source', async () => {
     const el = document.createElement('fiskil-link') as HTMLElement & {
       cancel(): void;
