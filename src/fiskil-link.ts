@@ -22,6 +22,8 @@ import { preconnect } from './preconnect.js';
 import { parseProviderMessage } from './protocol.js';
 import { lockScroll } from './scroll-lock.js';
 import { mergeStrings, type FiskilLinkStrings } from './strings.js';
+import { checkFrame } from './diagnostics/reachability.js';
+import { mark } from './timing.js';
 import { styles } from './fiskil-link.styles.js';
 
 /**
@@ -44,8 +46,15 @@ interface Flow {
   readonly loadTimeout: number;
   readonly abort: AbortController;
   phase: Phase;
-  /** The iframe's document: `stalled` once `loadTimeout` passed first ("Try again" loads it anew). */
-  load: 'loading' | 'stalled' | 'loaded';
+  /**
+   * The iframe's document: `stalled` once `loadTimeout` passed first,
+   * `unreachable` once the auth server could not be reached ("Try again" loads it anew).
+   */
+  load: 'loading' | 'stalled' | 'unreachable' | 'loaded';
+  /** Settles once the reachability check of the current frame has (docs/diagnostics.md). */
+  reached?: Promise<unknown>;
+  /** When the modal went up (`fiskil-link:open`). */
+  opened?: number;
   /**
    * The flow's iframe, made here and placed by `render()`: a new one is a new
    * document ("Try again"). Held, so a window message needs no query.
@@ -68,6 +77,10 @@ function titled(frame: HTMLIFrameElement, title: string): HTMLIFrameElement {
   frame.title = title;
   return frame;
 }
+
+/** The hosted page did not come: "Try again" and "Close" are offered. */
+const failed = (flow?: Flow): flow is Flow =>
+  flow?.load == 'stalled' || flow?.load == 'unreachable';
 
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -292,11 +305,9 @@ export class FiskilLink extends LitElement {
       ? undefined
       : !navigator.onLine
         ? 'offline'
-        : flow.load == 'stalled'
-          ? 'stalled'
-          : flow.load == 'loading'
-            ? 'loading'
-            : undefined;
+        : flow.load != 'loaded'
+          ? flow.load
+          : undefined;
     return html`<dialog
       part="dialog"
       aria-label=${words.dialogLabel}
@@ -331,7 +342,7 @@ export class FiskilLink extends LitElement {
                 ${notice == 'loading' ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
                 <span>${words[notice]}</span>
                 ${
-                  flow!.load == 'stalled'
+                  failed(flow)
                     ? html`<button @click=${this.#retry}>${words.retry}</button>
                         <button @click=${this.cancel}>${words.close}</button>`
                     : nothing
@@ -385,19 +396,31 @@ export class FiskilLink extends LitElement {
     this.#waitForLoad(flow);
   }
 
-  // A server that accepts and stalls never fires `load` (an error page does).
+  // A server that accepts and stalls never fires `load`; one that cannot be
+  // reached shows the engine's error page (docs/diagnostics.md).
   #waitForLoad(flow: Flow): void {
-    after(flow.abort.signal, flow.loadTimeout, () => {
-      if (flow.load != 'loading') return;
-      flow.load = 'stalled';
-      this.requestUpdate();
-    });
+    const { frame, loadTimeout } = flow;
+    const { signal } = flow.abort;
+    after(signal, loadTimeout, () => this.#notLoaded(flow, frame, 'stalled'));
+    flow.reached = checkFrame(new URL(flow.url).origin, loadTimeout, signal, (message) =>
+      this.#end(flow, this.#error('LINK_INVALID_CONFIG', message)),
+    ).then((why) => why && this.#notLoaded(flow, frame, 'unreachable', why));
     this.requestUpdate();
+  }
+
+  #notLoaded(flow: Flow, frame: HTMLIFrameElement, load: 'stalled' | 'unreachable', why?: string) {
+    if (this.#flow != flow || flow.frame != frame || flow.load != 'loading') return;
+    flow.load = load;
+    this.requestUpdate();
+    if (why) this.#log('warn', why);
+    // Such a page embeds only pages that opt in (Cross-Origin-Embedder-Policy).
+    if (window.crossOriginIsolated)
+      this.#log('warn', 'the page is cross-origin isolated: the hosted page must opt in to load');
   }
 
   #retry(): void {
     const flow = this.#flow;
-    if (flow?.load != 'stalled') return;
+    if (!failed(flow)) return;
     flow.load = 'loading';
     flow.frame = this.#newFrame(flow.url);
     this.#waitForLoad(flow);
@@ -416,6 +439,7 @@ export class FiskilLink extends LitElement {
   /** The modal goes up; the user's time runs from now, not from a hidden preload. */
   #show(flow: Flow): void {
     flow.phase = 'open';
+    flow.opened = mark('open');
     const dialog = this.#dialog!;
     if (!dialog.open) {
       this.#returnFocus = deepActiveElement();
@@ -479,6 +503,7 @@ export class FiskilLink extends LitElement {
     }
     this.requestUpdate();
     if (typeof end == 'object') {
+      mark('end', end instanceof LinkError ? end.code : 'consent', flow.opened);
       this.#dispatch(end instanceof LinkError ? new LinkErrorEvent(end) : new ConsentEvent(end));
     }
     if (shown && !lingers && end != 'silent') this.#dispatch(new LinkCloseEvent());
@@ -524,10 +549,21 @@ export class FiskilLink extends LitElement {
     if (phase == 'open' || phase == 'lingering') this.cancel();
   }
 
-  #onFrameLoad(frame: HTMLIFrameElement): void {
+  async #onFrameLoad(frame: HTMLIFrameElement): Promise<void> {
     const flow = this.#flow;
-    if (flow?.frame !== frame || flow.load == 'loaded') return;
+    // A frame the page's CSP blocked stays at about:blank (WebKit fires `load` for it).
+    if (frame.contentDocument?.URL == 'about:blank') return;
+    // Chromium fires `load` for its own error page too: the reachability check decides.
+    await flow?.reached;
+    if (
+      this.#flow != flow ||
+      flow?.frame != frame ||
+      flow.load == 'loaded' ||
+      flow.load == 'unreachable'
+    )
+      return;
     flow.load = 'loaded';
+    mark('load');
     this.requestUpdate();
     this.#dispatch(new LinkLoadEvent());
   }
