@@ -113,7 +113,7 @@ function deepActiveElement(): Element | null {
  * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
  * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
  * @cssprop [--fiskil-link-color=#fff] - Text colour of the element's own notices.
- * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading, offline and stalled notices.
+ * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading, offline, stalled and unreachable notices.
  * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
  * @cssprop [--fiskil-link-close-background-hover=rgba(23, 23, 23, 0.9)] - Background of the close control under the pointer.
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
@@ -180,16 +180,16 @@ export class FiskilLink extends LitElement {
   /**
    * Log to the console, prefixed `[fiskil-link]`, what the element decided and
    * why: the configuration or the rule a value broke, the URL it loaded (the
-   * session id cut short), and what became of each window message while a flow
-   * runs. Off, it logs nothing.
+   * session id cut short), what became of each window message while a flow
+   * runs, and why the hosted page did not load. Off, it logs nothing.
    */
   debug = false;
 
   /**
    * The element's own words (not the hosted page's), merged over the English
    * defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-   * `stalled`, `retry`, and `errors` (error code → `displayMessage`). Takes
-   * effect at once, also in a flow that is open.
+   * `stalled`, `unreachable`, `retry`, and `errors` (error code →
+   * `displayMessage`). Takes effect at once, also in a flow that is open.
    */
   strings: Partial<FiskilLinkStrings> = {};
 
