@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromiumArgs, chromiumPath } from './test/chromium.js';
 import { webkitLauncher, webkitPrograms } from './test/webkit-launcher.js';
 
@@ -46,6 +47,38 @@ async function stallingServer(ctx, next) {
   // Held until the browser gives up on it (the iframe is removed or reloaded).
   await new Promise((resolve) => ctx.req.once('close', resolve));
   ctx.status = 204;
+}
+
+// For test/diagnostics.test.ts: a loopback port nothing listens on (connection
+// refused), pages served with a Content-Security-Policy of the test's choosing
+// (a same-origin frame the test drives), and the requests the hosted-page
+// origin (localhost) received, so a test can count those carrying its session id.
+let closedPort = 0;
+const hostedRequests = [];
+async function diagnosticsServer(ctx, next) {
+  if (ctx.hostname === 'localhost') {
+    hostedRequests.push({ method: ctx.method, url: ctx.url, agent: ctx.get('user-agent') });
+    hostedRequests.splice(0, hostedRequests.length - 500);
+  }
+  if (ctx.path === '/__closed-port') {
+    closedPort ||= await new Promise((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
+    });
+    ctx.body = String(closedPort);
+  } else if (ctx.path === '/__hosted-requests') {
+    ctx.body = hostedRequests.filter((r) => r.agent === ctx.get('user-agent'));
+  } else if (ctx.path === '/__policy-page') {
+    for (const header of ['content-security-policy', 'content-security-policy-report-only']) {
+      if (ctx.query[header]) ctx.set(header, ctx.query[header]);
+    }
+    ctx.type = 'html';
+    ctx.body = '<!doctype html><script type="module" src="/src/index.ts"></script>';
+  } else {
+    return next();
+  }
 }
 
 /**
@@ -153,7 +186,7 @@ export default {
     a11yMediaPlugin,
     chordPlugin,
   ],
-  middleware: [stallingServer],
+  middleware: [diagnosticsServer, stallingServer],
   browsers: wanted.map((name) => engines[name]()),
   concurrentBrowsers: wanted.length,
   // Generous: a test waits for events, never for time, and a busy two-core machine

@@ -100,6 +100,41 @@ test('the page is served with the strict policy', async () => {
     assert.ok(policy.includes(directive), `${directive} in ${policy}`);
   }
   assert.ok(policy.includes(`frame-src ${new URL(sandbox.url).origin}`), policy);
+  assert.ok(policy.includes(`connect-src 'self' ${new URL(sandbox.url).origin}`), policy);
+});
+
+test("connect-src 'self' alone: the flow runs; the one violation is the element's reachability check, without the session id", async () => {
+  const authOrigin = new URL(sandbox.url).origin;
+  const other = await startStrictPage({
+    authOrigin,
+    authServer: () => sandbox.url,
+    createSession,
+    connect: "'self'",
+  });
+  const { context, tab, errors, violations } = await newWatchedPage();
+  try {
+    await tab.goto(other.url);
+    await tab.waitForFunction(() => customElements.get('fiskil-link') !== undefined);
+    await tab.click('#connect');
+    await tab.locator('#log li', { hasText: 'link-load' }).waitFor();
+    // Not taken for an unreachable server: no notice over the loaded flow.
+    const notice = await tab.evaluate(
+      () =>
+        document.querySelector('fiskil-link')?.shadowRoot?.querySelector('[part="loading"] span')
+          ?.textContent ?? null,
+    );
+    assert.equal(notice, null);
+    assert.deepEqual(await violations(), [`connect-src ${authOrigin}/ `]);
+    // The engine's console says so too, about the bare origin only.
+    assert.ok(errors.length > 0, 'the console names the blocked check');
+    for (const error of errors) {
+      assert.ok(error.includes(`${authOrigin}/.`) || error.includes(`${authOrigin}/'`), error);
+      assert.ok(!error.includes('sess_id'), error);
+    }
+  } finally {
+    await context.close();
+    await other.close();
+  }
 });
 
 test('the whole journey runs with zero securitypolicyviolation events', async () => {

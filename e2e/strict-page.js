@@ -14,13 +14,21 @@ const FILES = {
   '/dist/fiskil-link.js': ['dist/fiskil-link.js', 'text/javascript; charset=utf-8'],
 };
 
-/** The policy an integrator's strictest page can have with the element on it. */
-export function strictPolicy(/** @type {string} */ authOrigin, trustedTypes = "'none'") {
+/**
+ * The policy an integrator's strictest page can have with the element on it.
+ * `connect-src` lists the auth server so that the element can tell an
+ * unreachable server from a slow one (docs/diagnostics.md); `connect` changes that.
+ */
+export function strictPolicy(
+  /** @type {string} */ authOrigin,
+  trustedTypes = "'none'",
+  connect = `'self' ${authOrigin}`,
+) {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connect}`,
     `frame-src ${authOrigin}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -31,12 +39,19 @@ export function strictPolicy(/** @type {string} */ authOrigin, trustedTypes = "'
 }
 
 /**
- * @param {{ authOrigin: string, authServer: (pageOrigin: string) => string, createSession: () => Promise<string>, trustedTypes?: string }} options
+ * @param {{ authOrigin: string, authServer: (pageOrigin: string) => string, createSession: () => Promise<string>, trustedTypes?: string, connect?: string }} options
  * `authServer` gives the hosted flow's URL for the page's origin; `createSession`
- * is the integrator's backend call (POST /v1/auth/session).
+ * is the integrator's backend call (POST /v1/auth/session); `connect` the
+ * policy's `connect-src` sources.
  */
-export async function startStrictPage({ authOrigin, authServer, createSession, trustedTypes }) {
-  const policy = strictPolicy(authOrigin, trustedTypes);
+export async function startStrictPage({
+  authOrigin,
+  authServer,
+  createSession,
+  trustedTypes,
+  connect,
+}) {
+  const policy = strictPolicy(authOrigin, trustedTypes, connect);
   let url = '';
   const server = createServer(async (req, res) => {
     try {

@@ -27,8 +27,16 @@ export const rules = [
     typesAllowed: true,
   },
   {
-    name: 'the pure layers (protocol, config, errors, words, events) import no Lit and no element',
-    from: ['src/protocol.ts', 'src/config.ts', 'src/errors.ts', 'src/strings.ts', 'src/events.ts'],
+    name: 'the pure layers (protocol, config, errors, words, events) and the diagnostics import no Lit and no element',
+    from: [
+      'src/protocol.ts',
+      'src/config.ts',
+      'src/errors.ts',
+      'src/strings.ts',
+      'src/events.ts',
+      'src/diagnostics/',
+      'src/timing.ts',
+    ],
     paths: ['src/fiskil-link.ts', 'src/link.ts', 'src/testing/', 'src/webview/'],
     packages: ['lit', '@lit/reactive-element', 'lit-html', 'lit-element'],
   },

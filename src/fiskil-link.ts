@@ -22,6 +22,8 @@ import { preconnect } from './preconnect.js';
 import { parseProviderMessage } from './protocol.js';
 import { lockScroll } from './scroll-lock.js';
 import { mergeStrings, type FiskilLinkStrings } from './strings.js';
+import { checkFrame } from './diagnostics/reachability.js';
+import { mark } from './timing.js';
 import { styles } from './fiskil-link.styles.js';
 import { buildView, setModal, type Render } from './view.js';
 
@@ -45,8 +47,15 @@ interface Flow {
   readonly loadTimeout: number;
   readonly abort: AbortController;
   phase: Phase;
-  /** The iframe's document: `stalled` once `loadTimeout` passed first ("Try again" loads it anew). */
-  load: 'loading' | 'stalled' | 'loaded';
+  /**
+   * The iframe's document: `stalled` once `loadTimeout` passed first,
+   * `unreachable` once the auth server could not be reached ("Try again" loads it anew).
+   */
+  load: 'loading' | 'stalled' | 'unreachable' | 'loaded';
+  /** Settles once the reachability check of the current frame has (docs/diagnostics.md). */
+  reached?: Promise<unknown>;
+  /** When the modal went up (`fiskil-link:open`). */
+  opened?: number;
   /**
    * The flow's iframe, made here and placed by the view: a new one is a new
    * document ("Try again"). Held, so a window message needs no query.
@@ -63,6 +72,10 @@ function after(signal: AbortSignal, ms: number, run: () => void): void {
   const timer = setTimeout(run, ms);
   signal.addEventListener('abort', () => clearTimeout(timer));
 }
+
+/** The hosted page did not come: "Try again" and "Close" are offered. */
+const failed = (flow?: Flow): flow is Flow =>
+  flow?.load == 'stalled' || flow?.load == 'unreachable';
 
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -95,7 +108,7 @@ function deepActiveElement(): Element | null {
  * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
  * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
  * @cssprop [--fiskil-link-color=#fff] - Text colour of the element's own notices.
- * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading, offline and stalled notices.
+ * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading, offline, stalled and unreachable notices.
  * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
  * @cssprop [--fiskil-link-close-background-hover=rgba(23, 23, 23, 0.9)] - Background of the close control under the pointer.
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
@@ -162,16 +175,16 @@ export class FiskilLink extends ReactiveElement {
   /**
    * Log to the console, prefixed `[fiskil-link]`, what the element decided and
    * why: the configuration or the rule a value broke, the URL it loaded (the
-   * session id cut short), and what became of each window message while a flow
-   * runs. Off, it logs nothing.
+   * session id cut short), what became of each window message while a flow
+   * runs, and why the hosted page did not load. Off, it logs nothing.
    */
   debug = false;
 
   /**
    * The element's own words (not the hosted page's), merged over the English
    * defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-   * `stalled`, `retry`, and `errors` (error code → `displayMessage`). Takes
-   * effect at once, also in a flow that is open.
+   * `stalled`, `unreachable`, `retry`, and `errors` (error code →
+   * `displayMessage`). Takes effect at once, also in a flow that is open.
    */
   strings: Partial<FiskilLinkStrings> = {};
 
@@ -337,19 +350,34 @@ export class FiskilLink extends ReactiveElement {
     this.#waitForLoad(flow);
   }
 
-  // A server that accepts and stalls never fires `load` (an error page does).
+  // A server that accepts and stalls never fires `load`; one that cannot be
+  // reached shows the engine's error page (docs/diagnostics.md).
   #waitForLoad(flow: Flow): void {
-    after(flow.abort.signal, flow.loadTimeout, () => {
-      if (flow.load != 'loading') return;
-      flow.load = 'stalled';
-      this.requestUpdate();
-    });
+    const { frame, loadTimeout } = flow;
+    const { signal } = flow.abort;
+    after(signal, loadTimeout, () => this.#notLoaded(flow, frame, 'stalled'));
+    // A frame given a `srcdoc` instead (a test double of the hosted page) loads
+    // nothing from the auth server: nothing to check.
+    if (!frame.srcdoc)
+      flow.reached = checkFrame(new URL(flow.url).origin, loadTimeout, signal, (message) =>
+        this.#end(flow, this.#error('LINK_INVALID_CONFIG', message)),
+      ).then((why) => why && this.#notLoaded(flow, frame, 'unreachable', why));
     this.requestUpdate();
+  }
+
+  #notLoaded(flow: Flow, frame: HTMLIFrameElement, load: 'stalled' | 'unreachable', why?: string) {
+    if (this.#flow != flow || flow.frame != frame || flow.load != 'loading') return;
+    flow.load = load;
+    this.requestUpdate();
+    if (why) this.#log('warn', why);
+    // Such a page embeds only pages that opt in (Cross-Origin-Embedder-Policy).
+    if (window.crossOriginIsolated)
+      this.#log('warn', 'the page is cross-origin isolated: the hosted page must opt in to load');
   }
 
   #retry(): void {
     const flow = this.#flow;
-    if (flow?.load != 'stalled') return;
+    if (!failed(flow)) return;
     flow.load = 'loading';
     flow.frame = this.#newFrame(flow.url);
     this.#waitForLoad(flow);
@@ -368,6 +396,7 @@ export class FiskilLink extends ReactiveElement {
   /** The modal goes up; the user's time runs from now, not from a hidden preload. */
   #show(flow: Flow): void {
     flow.phase = 'open';
+    flow.opened = mark('open');
     const dialog = this.#dialog!;
     if (!dialog.open) {
       this.#returnFocus = deepActiveElement();
@@ -431,6 +460,7 @@ export class FiskilLink extends ReactiveElement {
     }
     this.requestUpdate();
     if (typeof end == 'object') {
+      mark('end', end instanceof LinkError ? end.code : 'consent', flow.opened);
       this.#dispatch(end instanceof LinkError ? new LinkErrorEvent(end) : new ConsentEvent(end));
     }
     if (shown && !lingers && end != 'silent') this.#dispatch(new LinkCloseEvent());
@@ -476,10 +506,21 @@ export class FiskilLink extends ReactiveElement {
     if (phase == 'open' || phase == 'lingering') this.cancel();
   }
 
-  #onFrameLoad(frame: HTMLIFrameElement): void {
+  async #onFrameLoad(frame: HTMLIFrameElement): Promise<void> {
     const flow = this.#flow;
-    if (flow?.frame !== frame || flow.load == 'loaded') return;
+    // A frame the page's CSP blocked stays at about:blank (WebKit fires `load` for it).
+    if (frame.contentDocument?.URL == 'about:blank') return;
+    // Chromium fires `load` for its own error page too: the reachability check decides.
+    await flow?.reached;
+    if (
+      this.#flow != flow ||
+      flow?.frame != frame ||
+      flow.load == 'loaded' ||
+      flow.load == 'unreachable'
+    )
+      return;
     flow.load = 'loaded';
+    mark('load');
     this.requestUpdate();
     this.#dispatch(new LinkLoadEvent());
   }

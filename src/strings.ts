@@ -14,6 +14,8 @@ export interface FiskilLinkStrings {
   offline: string;
   /** Shown when the hosted page has not loaded within `load-timeout`. */
   stalled: string;
+  /** Shown when the auth server cannot be reached (offline network, DNS, refused, a proxy). */
+  unreachable: string;
   /** The stalled notice's button that loads the hosted page again. */
   retry: string;
   /** Error code → the sentence `LinkError.displayMessage` carries. */
@@ -27,6 +29,7 @@ export const DEFAULT_STRINGS: FiskilLinkStrings = {
   loading: 'Loading secure connection…',
   offline: "You're offline. Waiting for a connection…",
   stalled: 'The secure connection is taking too long.',
+  unreachable: 'The secure connection could not be reached.',
   retry: 'Try again',
   errors: {},
 };

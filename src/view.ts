@@ -7,7 +7,7 @@ import type { FiskilLinkStrings } from './strings.js';
 export type Render = (
   words: FiskilLinkStrings,
   frame?: HTMLIFrameElement,
-  load?: 'loading' | 'stalled' | 'loaded',
+  load?: 'loading' | 'stalled' | 'unreachable' | 'loaded',
 ) => void;
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -49,7 +49,7 @@ function set<T extends object, K extends keyof T>(element: T, key: K, value: T[K
  *     div.card                              (while there is a notice)
  *       div.spinner                         (loading)
  *       span                                (the notice's words)
- *       button, button                      (stalled: retry, close)
+ *       button, button                      (stalled, unreachable: retry, close)
  * ```
  */
 export function buildView(
@@ -118,7 +118,7 @@ export function buildView(
             ...(notice == 'loading' ? [spinner] : []),
             text,
             // Spaced as words: read as one line, the notice and its buttons stay apart.
-            ...(notice == 'stalled' ? [' ', again, ' ', stop] : []),
+            ...(notice == 'stalled' || notice == 'unreachable' ? [' ', again, ' ', stop] : []),
           );
           if (!card.parentNode) status.append(card);
         }

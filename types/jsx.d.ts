@@ -87,13 +87,13 @@ per page), so the connection is ready before the flow starts. */
   "no-preconnect"?: FiskilLink["noPreconnect"];
   /** Log to the console, prefixed `[fiskil-link]`, what the element decided and
 why: the configuration or the rule a value broke, the URL it loaded (the
-session id cut short), and what became of each window message while a flow
-runs. Off, it logs nothing. */
+session id cut short), what became of each window message while a flow
+runs, and why the hosted page did not load. Off, it logs nothing. */
   debug?: FiskilLink["debug"];
   /** The element's own words (not the hosted page's), merged over the English
 defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-`stalled`, `retry`, and `errors` (error code → `displayMessage`). Takes
-effect at once, also in a flow that is open. */
+`stalled`, `unreachable`, `retry`, and `errors` (error code →
+`displayMessage`). Takes effect at once, also in a flow that is open. */
   strings?: FiskilLink["strings"];
   /** The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow. */
   onconsent?: (e: CustomEvent<ConsentDetail>) => void;
@@ -131,7 +131,7 @@ export type CustomElements = {
    *  - **--fiskil-link-backdrop** - Backdrop behind the hosted page's card. _(default: rgba(23, 23, 23, 0.2))_
    * - **--fiskil-link-accent** - Focus ring and spinner colour. _(default: #4f7cff)_
    * - **--fiskil-link-color** - Text colour of the element's own notices. _(default: #fff)_
-   * - **--fiskil-link-loading-background** - Background of the loading, offline and stalled notices. _(default: rgba(23, 23, 23, 0.82))_
+   * - **--fiskil-link-loading-background** - Background of the loading, offline, stalled and unreachable notices. _(default: rgba(23, 23, 23, 0.82))_
    * - **--fiskil-link-close-background** - Background of the close control. _(default: rgba(23, 23, 23, 0.72))_
    * - **--fiskil-link-close-background-hover** - Background of the close control under the pointer. _(default: rgba(23, 23, 23, 0.9))_
    * - **--fiskil-link-close-color** - Icon colour of the close control. _(default: #fff)_

@@ -103,7 +103,7 @@ async function newPage(answer) {
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(appOrigin)) return route.continue();
-    const response = answer(new URL(url));
+    const response = answer(new URL(url), route.request().method());
     return response ? route.fulfill(response) : route.abort();
   });
   const tab = await context.newPage();
@@ -114,9 +114,9 @@ async function newPage(answer) {
 
 test('the Usage snippet, as written, connects a bank and saves the consent', async () => {
   const requested = [];
-  const { tab, errors, close } = await newPage((url) => {
+  const { tab, errors, close } = await newPage((url, method) => {
     if (url.origin !== AUTH) return null;
-    requested.push(url.href);
+    requested.push(`${method} ${url.href}`);
     return {
       contentType: 'text/html',
       body: hostedPage(url.searchParams.get('sess_id'), appOrigin),
@@ -126,7 +126,9 @@ test('the Usage snippet, as written, connects a bank and saves the consent', asy
     await tab.goto(`${appOrigin}/usage`);
     await tab.getByRole('button', { name: 'Connect your bank' }).click();
     await tab.getByText('Your bank is connected.').waitFor({ timeout: 60_000 });
-    assert.deepEqual(requested, [`${AUTH}/?sess_id=ses_readme`]);
+    // The hosted page, once, and the element's reachability check of the bare
+    // origin, without the session id (docs/diagnostics.md).
+    assert.deepEqual(requested.sort(), [`GET ${AUTH}/?sess_id=ses_readme`, `HEAD ${AUTH}/`]);
     assert.deepEqual(consentsSaved, [{ consentID: 'cons_for_ses_readme' }]);
     assert.deepEqual(errors, []);
   } finally {
