@@ -146,6 +146,9 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
  * One config, one library build per mode (`vite build --mode <name>`; the
  * `build` script in package.json runs each). A new output is a new row.
  */
+// The production build's entry points, each at dist/<name>.js beside its types.
+const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
+
 const BUILDS: Record<string, () => UserConfig> = {
   // For bundlers: `lit` stays an import. `index` registers the element,
   // `element` (the side-effect-free entry) does not. One file per module, so
@@ -159,14 +162,23 @@ const BUILDS: Record<string, () => UserConfig> = {
       sourcemap: true,
       minify: false,
       target: 'es2022',
-      lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
+      lib: {
+        entry: {
+          index: 'src/index.ts',
+          element: 'src/element.ts',
+          // fiskil-link/testing and fiskil-link/testing/playwright (docs/testing.md).
+          'testing/index': 'src/testing/index.ts',
+          'testing/playwright': 'src/testing/playwright.ts',
+        },
+        formats: ['es'],
+      },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
           entryFileNames: ({ name }) =>
-            name === 'index' || name === 'element' ? '[name].js' : 'lib/[name].js',
+            ENTRIES.includes(name) ? '[name].js' : 'lib/[name].js',
         },
       },
     },
