@@ -177,8 +177,7 @@ const BUILDS: Record<string, () => UserConfig> = {
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
-          entryFileNames: ({ name }) =>
-            ENTRIES.includes(name) ? '[name].js' : 'lib/[name].js',
+          entryFileNames: ({ name }) => (ENTRIES.includes(name) ? '[name].js' : 'lib/[name].js'),
         },
       },
     },
