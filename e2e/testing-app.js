@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
 import { createSandbox } from '../sandbox/server.js';
+import { chromiumLaunchOptions } from '../test/chromium.js';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -100,4 +103,26 @@ export async function startApp() {
       await sandbox.close();
     },
   };
+}
+
+/**
+ * The app and Debian's Chromium for one test file: started before its tests,
+ * closed after them. Read `app` and `browser` inside the tests.
+ */
+export function appAndBrowser() {
+  const setup = {
+    /** @type {Awaited<ReturnType<typeof startApp>>} */
+    app: /** @type {any} */ (undefined),
+    /** @type {import('playwright-core').Browser} */
+    browser: /** @type {any} */ (undefined),
+  };
+  before(async () => {
+    setup.app = await startApp();
+    setup.browser = await chromium.launch(chromiumLaunchOptions());
+  });
+  after(async () => {
+    await setup.browser?.close();
+    await setup.app?.close();
+  });
+  return setup;
 }

@@ -5,12 +5,10 @@
 // app's page with the same `detail`, field by field (code, message, details,
 // displayMessage, retryable; a consent's id and redirect URL by their form).
 // Only the made-up ids differ, and they are compared by their form too.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/chromium.js';
 import { routeFiskilLink } from '../dist/testing/playwright.js';
-import { startApp } from './testing-app.js';
+import { appAndBrowser } from './testing-app.js';
 
 const T = { timeout: 90_000 };
 
@@ -70,19 +68,7 @@ const OUTCOMES = [
   },
 ];
 
-/** @type {Awaited<ReturnType<typeof startApp>>} */
-let app;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const setup = appAndBrowser();
 
 /** The first outcome the app's page received, its fields copied out of the page. */
 async function received(/** @type {import('playwright-core').Page} */ page) {
@@ -122,14 +108,14 @@ function normalised(/** @type {any} */ detail) {
 }
 
 async function throughSandbox(/** @type {(typeof OUTCOMES)[number]} */ row) {
-  const context = await browser.newContext();
+  const context = await setup.browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  const fiskil = await routeFiskilLink(page, { sandbox: app.sandboxUrl });
-  const session = await app.newSession();
-  if (row.expire) await app.api('POST', `/sandbox/sessions/${session}/expire`);
-  app.queued.push(session);
-  await page.goto(app.appUrl);
+  const fiskil = await routeFiskilLink(page, { sandbox: setup.app.sandboxUrl });
+  const session = await setup.app.newSession();
+  if (row.expire) await setup.app.api('POST', `/sandbox/sessions/${session}/expire`);
+  setup.app.queued.push(session);
+  await page.goto(setup.app.appUrl);
   await page.getByRole('button', { name: 'Connect' }).click();
   await row.sandbox(fiskil);
   const detail = await received(page);
@@ -138,9 +124,9 @@ async function throughSandbox(/** @type {(typeof OUTCOMES)[number]} */ row) {
 }
 
 async function throughFake(/** @type {(typeof OUTCOMES)[number]} */ row) {
-  const context = await browser.newContext();
+  const context = await setup.browser.newContext();
   const page = await context.newPage();
-  await page.goto(app.appUrl);
+  await page.goto(setup.app.appUrl);
   await page.evaluate(async ([method, ...args]) => {
     // The app's page serves the built kit at /dist/ (e2e/testing-app.js).
     const kit = '/dist/testing/index.js';

@@ -2,40 +2,26 @@
 // fiskil-link/testing/playwright (the built file) in Debian's Chromium: an app
 // with a production <fiskil-link> (no auth-server) runs the sandbox's hosted
 // flow served in place of https://auth.fiskil.com, and the handle drives it.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/chromium.js';
 import { routeFiskilLink } from '../dist/testing/playwright.js';
-import { startApp } from './testing-app.js';
+import { appAndBrowser } from './testing-app.js';
 
 const AUTH = 'https://auth.fiskil.com';
 const T = { timeout: 60_000 };
 
-/** @type {Awaited<ReturnType<typeof startApp>>} */
-let app;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const setup = appAndBrowser();
 
 /** A new page on the app, its flow started with `session` (else a new one). */
 async function connect(/** @type {{ session?: string; context?: boolean }} */ opts = {}) {
-  const context = await browser.newContext();
+  const context = await setup.browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const fiskil = await routeFiskilLink(opts.context ? context : page, {
-    sandbox: app.sandboxUrl,
+    sandbox: setup.app.sandboxUrl,
   });
-  if (opts.session) app.queued.push(opts.session);
-  await page.goto(app.appUrl);
+  if (opts.session) setup.app.queued.push(opts.session);
+  await page.goto(setup.app.appUrl);
   await page.getByRole('button', { name: 'Connect' }).click();
   return { page, context, fiskil };
 }
@@ -54,7 +40,7 @@ describe('routeFiskilLink()', () => {
     'completeConsent(): the app keeps its production attributes and gets the consent',
     T,
     async () => {
-      const session = await app.newSession();
+      const session = await setup.app.newSession();
       const { page, context, fiskil } = await connect({ session });
       const consentID = await fiskil.completeConsent();
       assert.match(consentID, /^arr_/);
@@ -66,7 +52,7 @@ describe('routeFiskilLink()', () => {
         .locator('fiskil-link')
         .evaluate((el) => el.getAttribute('auth-server'));
       assert.equal(src, null);
-      const state = await app.api('GET', `/sandbox/sessions/${session}`);
+      const state = await setup.app.api('GET', `/sandbox/sessions/${session}`);
       assert.equal(state.status, 'completed');
       assert.equal(state.consent_id, consentID);
       await context.close();
@@ -77,14 +63,14 @@ describe('routeFiskilLink()', () => {
     'completeConsent({ accounts }) shares only those accounts; a context works as a page does',
     T,
     async () => {
-      const session = await app.newSession();
+      const session = await setup.app.newSession();
       const { context, fiskil } = await connect({ session, context: true });
       const frame = fiskil.frame();
       assert.ok(frame);
       const consentID = await fiskil.completeConsent({ accounts: ['Everyday'] });
-      const state = await app.api('GET', `/sandbox/sessions/${session}`);
+      const state = await setup.app.api('GET', `/sandbox/sessions/${session}`);
       assert.equal(state.consent_id, consentID);
-      const consents = await app.api('GET', `/v1/consent?end_user_id=${state.end_user_id}`);
+      const consents = await setup.app.api('GET', `/v1/consent?end_user_id=${state.end_user_id}`);
       const consent = consents.find((/** @type {any} */ c) => c.arrangement_id === consentID);
       assert.equal(consent.accounts.length, 1, JSON.stringify(consent.accounts));
       await context.close();
@@ -108,7 +94,7 @@ describe('routeFiskilLink()', () => {
   }
 
   it('a request from another site to the hosted API is still refused', T, async () => {
-    const session = await app.newSession();
+    const session = await setup.app.newSession();
     const { page, context, fiskil } = await connect({ session });
     await fiskil.frame().getByRole('heading').first().waitFor();
     /** @type {[string, number][]} */
@@ -138,7 +124,7 @@ describe('routeFiskilLink()', () => {
         [`POST ${api}/cancel`, 403],
       ],
     );
-    const state = await app.api('GET', `/sandbox/sessions/${session}`);
+    const state = await setup.app.api('GET', `/sandbox/sessions/${session}`);
     assert.equal(state.status, 'created', 'the session was not driven from another site');
     // The hosted page itself still drives it.
     const error = await fiskil.cancel();
