@@ -38,6 +38,28 @@ function vueNames(file) {
   };
 }
 
+/**
+ * The manifest is the public surface: private (`#`) and `protected` members are
+ * implementation, and listing them would make every internal edit change a
+ * published file.
+ */
+const publicSurfaceOnly = {
+  name: 'public-surface-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (member) =>
+            !member.name.startsWith('#') &&
+            member.privacy !== 'private' &&
+            member.privacy !== 'protected',
+        );
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   // The mobile bridge page's script and message types are not the element's API (docs/mobile.md).
@@ -46,6 +68,7 @@ export default {
   outdir: '.',
   litelement: true,
   plugins: [
+    publicSurfaceOnly,
     customElementVuejsPlugin({ ...common, fileName: 'vue.d.ts' }),
     vueNames('vue.d.ts'),
     customElementJsxPlugin({ ...common, fileName: 'jsx.d.ts' }),

@@ -1,3 +1,5 @@
+import type { REDIRECT_ERROR_TYPES } from './protocol.js';
+
 /**
  * The sentence an end user is shown for each code (`LinkError.displayMessage`),
  * in English; `strings.errors` replaces any of them. The keys are the codes a
@@ -30,14 +32,7 @@ export type KnownLinkErrorCode = keyof typeof ERROR_SENTENCES;
 export const LINK_ERROR_CODES = Object.keys(ERROR_SENTENCES) as readonly KnownLinkErrorCode[];
 
 /** The failure types the hosted flow reports from the institution (`@fiskil/link` exports this name too). */
-export type ConsentErrorType =
-  | 'CONSENT_UPSTREAM_PROCESSING_ERROR'
-  | 'CONSENT_ENDUSER_DENIED'
-  | 'CONSENT_OTP_FAILURE'
-  | 'CONSENT_ENDUSER_INELIGIBLE'
-  | 'CONSENT_TIMEOUT'
-  | 'CONSUMERDATA_PROCESSING_ERROR'
-  | 'AUTH_SESSION_CANCELLED';
+export type ConsentErrorType = (typeof REDIRECT_ERROR_TYPES)[number];
 
 /** A known code, or one the hosted page sent that this version does not know (passed through). */
 export type LinkErrorCode = KnownLinkErrorCode | (string & {});
