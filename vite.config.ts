@@ -142,13 +142,13 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
   };
 }
 
+// The production build's entry points, each at dist/<name>.js beside its types.
+const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
+
 /**
  * One config, one library build per mode (`vite build --mode <name>`; the
  * `build` script in package.json runs each). A new output is a new row.
  */
-// The production build's entry points, each at dist/<name>.js beside its types.
-const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
-
 const BUILDS: Record<string, () => UserConfig> = {
   // For bundlers: `lit` stays an import. `index` registers the element,
   // `element` (the side-effect-free entry) does not. One file per module, so
