@@ -71,8 +71,9 @@ function playwrightCounts(output) {
 
 function count(text, passed, failed) {
   const p = passed.exec(text);
-  if (!p) return undefined;
-  return { passed: Number(p[1]), failed: Number(failed.exec(text)?.[1] ?? 0) };
+  const f = failed.exec(text);
+  if (!p && !f) return undefined;
+  return { passed: Number(p?.[1] ?? 0), failed: Number(f?.[1] ?? 0) };
 }
 
 console.log('== npm pack (prepack builds first)');
