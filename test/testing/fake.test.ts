@@ -232,6 +232,21 @@ describe('fakeFiskilLink()', () => {
     expect(() => again.nextFlow()).to.throw(/after restore/);
   });
 
+  it('leaves the page’s other iframes and links alone', () => {
+    const other = document.createElement('iframe');
+    other.src = `${hostedUrl}?sess_id=not_a_flow`;
+    expect(other.getAttribute('src')).to.equal(`${hostedUrl}?sess_id=not_a_flow`);
+    const noSession = document.createElement('iframe');
+    noSession.setAttribute('part', 'frame');
+    noSession.src = hostedUrl;
+    expect(noSession.getAttribute('src')).to.equal(hostedUrl);
+    const cdn = document.createElement('link');
+    cdn.rel = 'preconnect';
+    cdn.href = 'https://cdn.example/';
+    expect(cdn.getAttribute('href')).to.equal('https://cdn.example/');
+    expect(fiskil.flows).to.have.length(0);
+  });
+
   it('in a real browser the fake page names the session and offers each outcome as a button', async () => {
     const el = await checkout('ses_<b>visible</b>');
     const flow = await fiskil.nextFlow();
