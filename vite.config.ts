@@ -3,7 +3,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transform } from 'lightningcss';
 import MagicString from 'magic-string';
-import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const OUT_DIR = 'dist';
@@ -11,7 +10,7 @@ const OUT_DIR = 'dist';
 // Lit's own `@license` comments are kept as they are (output.comments.legal);
 // this banner adds ours and says where the full texts are.
 const LICENSE_BANNER =
-  '/*! fiskil-link, MIT. Bundles Lit, BSD-3-Clause: see THIRD_PARTY_NOTICES.md */';
+  '/*! fiskil-link, MIT. Bundles Lit (@lit/reactive-element), BSD-3-Clause: see THIRD_PARTY_NOTICES.md */';
 
 type Edit = [start: number, end: number, text: string];
 
@@ -44,50 +43,6 @@ function minifyCss(): Plugin {
 }
 
 /**
- * The JS minifier keeps html`` templates as written, indentation and all. This
- * folds each run of whitespace that holds a line break into one space, and
- * drops it between tags (`> <`, also around a `${}` part) and before a tag's
- * `>`: the element's templates have no text whose spacing shows (no `<pre>`,
- * no inline runs). TypeScript's parser finds the templates, nested ones included.
- */
-function minifyHtml(): Plugin {
-  return {
-    name: 'fiskil-link:minify-html',
-    transform(code, id) {
-      if (!/\/src\/[^/]+\.ts$/.test(id) || !code.includes('html`')) return null;
-      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
-      const edits: Edit[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'html') {
-          const { template } = node;
-          const literals = ts.isNoSubstitutionTemplateLiteral(template)
-            ? [template]
-            : [template.head, ...template.templateSpans.map((span) => span.literal)];
-          for (const literal of literals) {
-            // The literal's text, inside its delimiters (` ${ }).
-            const start = literal.getStart(file) + 1;
-            const closes =
-              ts.isTemplateTail(literal) || ts.isNoSubstitutionTemplateLiteral(literal);
-            const end = literal.end - (closes ? 1 : 2);
-            const text = code
-              .slice(start, end)
-              .replace(/\s*\n\s*/g, ' ')
-              .replace(/> </g, '><')
-              .replace(/ (\/?>)/g, '$1')
-              .replace(/^ </, '<')
-              .replace(/> $/, '>');
-            edits.push([start, end, text]);
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
-      return edit(code, id, edits);
-    },
-  };
-}
-
-/**
  * Records the SRI hash of a self-contained file in dist/integrity.json (read by
  * the README's CDN snippet, scripts/cdn-snippet.mjs). Each such build adds its
  * own entry; the first build of `npm run build` empties dist/, so none is stale.
@@ -114,10 +69,10 @@ function integrity(): Plugin {
   };
 }
 
-/** A file for pages with no build step: Lit included, minified, its hash in dist/integrity.json. */
+/** A file for pages with no build step: Lit's reactive base included, minified, its hash in dist/integrity.json. */
 function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
   return {
-    plugins: [minifyCss(), minifyHtml(), integrity()],
+    plugins: [minifyCss(), integrity()],
     build: {
       outDir: OUT_DIR,
       emptyOutDir: false,
@@ -150,13 +105,13 @@ const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
  * `build` script in package.json runs each). A new output is a new row.
  */
 const BUILDS: Record<string, () => UserConfig> = {
-  // For bundlers: `lit` stays an import. `index` registers the element,
+  // For bundlers: Lit (`@lit/reactive-element`) stays an import. `index` registers the element,
   // `element` (the side-effect-free entry) does not. One file per module, so
   // that a bundler drops what an importer does not use (package.json
   // `sideEffects` names index.js alone); the modules go under lib/, clear of
   // the self-contained dist/fiskil-link.js.
   production: () => ({
-    plugins: [minifyCss(), minifyHtml()],
+    plugins: [minifyCss()],
     build: {
       outDir: OUT_DIR,
       sourcemap: true,

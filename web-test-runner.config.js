@@ -126,11 +126,17 @@ for (const name of Object.keys(engines).filter((n) => !wanted.includes(n))) {
 
 // test/fuzz.test.ts reads its seed from here: a new one each run, printed, or FUZZ_SEED to replay.
 const fuzzSeed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
-console.log(`fuzz seed ${fuzzSeed} (replay: FUZZ_SEED=${fuzzSeed} npm run test:element)`);
+// FUZZ_SOAK=1 (`npm run test:soak`) makes it the long run.
+const fuzzSoak = process.env.FUZZ_SOAK === '1' ? '1' : '0';
+const fuzzScript = fuzzSoak === '1' ? 'test:soak' : 'test:element';
+console.log(`fuzz seed ${fuzzSeed} (replay: FUZZ_SEED=${fuzzSeed} npm run ${fuzzScript})`);
 const fuzzSeedPlugin = {
   name: 'fuzz-seed',
-  serve: (context) =>
-    context.path === '/__fuzz-seed' ? { body: String(fuzzSeed), type: 'text' } : undefined,
+  serve: (context) => {
+    if (context.path === '/__fuzz-seed') return { body: String(fuzzSeed), type: 'text' };
+    if (context.path === '/__fuzz-soak') return { body: fuzzSoak, type: 'text' };
+    return undefined;
+  },
 };
 
 export default {
@@ -150,7 +156,9 @@ export default {
   middleware: [stallingServer],
   browsers: wanted.map((name) => engines[name]()),
   concurrentBrowsers: wanted.length,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: a test waits for events, never for time, and a busy two-core machine
+  // can take many seconds to start a cross-origin frame; a hang still fails.
+  testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 180000,
   // Three engines starting at once on two cores: Firefox can take a while to open its first page.
   browserStartTimeout: 120000,

@@ -15,14 +15,17 @@ const RUNS = {
   foreignMessages: 100_000,
   foreignRounds: 15,
   define: 10,
+  mainThreadRounds: 7,
 };
+// The main-thread figure's CPU slowdown (Chrome DevTools Protocol), a mid-range phone's.
+const CPU_THROTTLING = 4;
 const HOSTED_DELAY_MS = 300;
 // `npm run bench -- --baseline path/to/fiskil-link.js` measures an earlier
 // build too, side by side in the same browser, rounds alternating
 // current, baseline, baseline, current so that drift falls on both alike.
 const baselineAt = process.argv.indexOf('--baseline');
 const BASELINE = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
-const TIME_LIMIT_MS = BASELINE ? 600_000 : 240_000;
+const TIME_LIMIT_MS = BASELINE ? 780_000 : 360_000;
 // The test runner's flags for Debian's Chromium, plus a gc() for the page.
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs; the
@@ -51,6 +54,8 @@ const origin = (server) => `http://127.0.0.1:${server.address().port}`;
 const FILES = {
   '/dist/fiskil-link.js': 'dist/fiskil-link.js',
   '/bench/page.js': 'bench/page.js',
+  '/bench/main-thread.js': 'bench/main-thread.js',
+  '/bench/bare.js': 'bench/bare.js',
   ...(BASELINE ? { '/baseline/fiskil-link.js': BASELINE } : {}),
 };
 
@@ -97,6 +102,9 @@ async function startServers() {
       );
     }
     if (pathname === '/blank.html') return void html('');
+    if (pathname === '/main-thread.html') {
+      return void html('<script type="module" src="/bench/main-thread.js"></script>');
+    }
     const file = FILES[pathname];
     if (!file) return void res.writeHead(404, ISOLATED).end();
     res
@@ -192,6 +200,108 @@ async function measureRuntime(context, host, dir) {
   return { define, env, overhead, visible, before, after, churned, foreign };
 }
 
+/**
+ * Main-thread time from the start of the import to the modal shown, CPU
+ * throttled: each build (`/dist/fiskil-link.js`, the baseline) against a bare
+ * <dialog> + <iframe> page doing the same, in alternating rounds, each a fresh
+ * page. Returns each kind's samples, rounds in order.
+ */
+async function measureMainThread(browser, host, hosted) {
+  const kinds = { element: '/dist/fiskil-link.js', bare: 'bare' };
+  if (BASELINE) Object.assign(kinds, { baseline: '/baseline/fiskil-link.js' });
+  const names = Object.keys(kinds);
+  /** @type {Record<string, { ms: number; busyMs: number; longestTaskMs: number }[]>} */
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  const context = await browser.newContext();
+  for (let round = 0; round < RUNS.mainThreadRounds; round++) {
+    // Rotate who goes first, so that drift within a round falls on each alike.
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      const query = new URLSearchParams({ build: kinds[name], hosted });
+      await page.goto(`${host}/main-thread.html?${query}`);
+      const handle = await page.waitForFunction(
+        () => /** @type {any} */ (window).mainThread,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      const { ms } = await handle.jsonValue();
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      samples[name].push({ ms, ...mainThreadTasks(trace.traceEvents ?? trace) });
+      await cdp.detach();
+      await page.close();
+    }
+  }
+  await context.close();
+  return samples;
+}
+
+const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline'];
+
+/**
+ * From a trace, the page's main-thread tasks between its two marks
+ * (bench/main-thread.js): the time they kept the thread busy within that
+ * window, and the longest of them, whole.
+ */
+function mainThreadTasks(events) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  const start = mark('main-thread-start');
+  const open = mark('main-thread-open');
+  if (!start || !open) throw new Error('bench: the main-thread marks are missing from the trace');
+  // `RunTask`, or `ThreadControllerImpl::RunTask` in newer Chromium: one task of the thread.
+  const tasks = events.filter(
+    (e) =>
+      /(^|::)RunTask$/.test(e.name) &&
+      e.ph === 'X' &&
+      e.pid === start.pid &&
+      e.tid === start.tid &&
+      e.ts < open.ts &&
+      e.ts + e.dur > start.ts,
+  );
+  // Busy time is the union of the tasks within the window, in case one nests in another.
+  let busy = 0;
+  let until = start.ts;
+  for (const e of tasks.sort((x, y) => x.ts - y.ts)) {
+    const from = Math.max(e.ts, until);
+    const to = Math.min(e.ts + e.dur, open.ts);
+    if (to > from) busy += to - from;
+    until = Math.max(until, to);
+  }
+  return {
+    busyMs: busy / 1000,
+    longestTaskMs: Math.max(0, ...tasks.map((e) => e.dur)) / 1000,
+  };
+}
+
+/** The main-thread samples as ratios to the bare page, paired per round. */
+function mainThreadFigures(samples) {
+  const figure = (name, key) => {
+    const ratios = samples[name].map((s, i) => s[key] / samples.bare[i][key]);
+    return {
+      ms: median(samples[name].map((s) => s[key])),
+      bareMs: median(samples.bare.map((s) => s[key])),
+      ratio: median(ratios),
+      spread: [Math.min(...ratios), Math.max(...ratios)],
+    };
+  };
+  return Object.fromEntries(
+    Object.keys(samples).map((name) => [
+      name,
+      {
+        busy: figure(name, 'busyMs'),
+        task: figure(name, 'longestTaskMs'),
+        wall: figure(name, 'ms'),
+      },
+    ]),
+  );
+}
+
 /** Samples of two runs of one build, as one run with twice the samples (churn: the first run's). */
 function mergeRuns(a, b) {
   const join = (x, y) =>
@@ -250,6 +360,8 @@ async function main() {
 
   try {
     const sizes = await measureSizes();
+    const mainThreadSamples = await measureMainThread(browser, servers.host, servers.hosted);
+    const mainThread = mainThreadFigures(mainThreadSamples);
 
     const context = await browser.newContext();
     let runtime;
@@ -270,6 +382,10 @@ async function main() {
 
     const { o, v, f, overheadMs, perMessageUs, emptyListenerUs, heapGrowth } = figures(runtime);
     const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
+    const spread = (/** @type {number[]} */ [low = 0, high = 0]) =>
+      `${round(low, 2)}-${round(high, 2)}×`;
+    const ratioOf = (/** @type {any} */ f) =>
+      `${round(f.ratio, 2)}× (${spread(f.spread)}; ${round(f.ms, 1)} ms against ${round(f.bareMs, 1)} ms)`;
 
     const rows = [
       {
@@ -277,6 +393,12 @@ async function main() {
         result: `${kb(sizes.bundle.gzip)} gzip, ${kb(sizes.bundle.brotli)} brotli`,
         budget: `≤ ${kb(BUDGETS.bundleGzip)} gzip`,
         ok: sizes.bundle.gzip <= BUDGETS.bundleGzip,
+      },
+      {
+        figure: 'size through a bundler (own code + the Lit it imports)',
+        result: `${kb(sizes.app.gzip)} gzip`,
+        budget: `≤ ${kb(BUDGETS.bundleGzip)} gzip`,
+        ok: sizes.app.gzip <= BUDGETS.bundleGzip,
       },
       {
         figure: "size of the element's own code",
@@ -310,6 +432,12 @@ async function main() {
         result: `${round(perMessageUs)} µs (an empty listener: ${round(emptyListenerUs)} µs; ${RUNS.foreignMessages} messages: ${round(f.open, 1)} ms with a flow open, ${round(f.closed, 1)} ms with none)`,
         budget: '≤ 1 µs',
         ok: perMessageUs <= 1,
+      },
+      {
+        figure: `main thread from import to link-open, CPU ${CPU_THROTTLING}× slower, against a bare dialog + iframe (median ratio, rounds' range; ${RUNS.mainThreadRounds} alternating rounds)`,
+        result: `busy ${ratioOf(mainThread.element.busy)}; longest task ${ratioOf(mainThread.element.task)}; wall time ${ratioOf(mainThread.element.wall)}`,
+        budget: 'reported',
+        ok: true,
       },
       {
         figure: 'define + first render (median)',
@@ -362,6 +490,26 @@ async function main() {
           `| ${figure} | ${show(pick(now))} | ${show(pick(then))} | ${show(noise)} | ${call} |`,
         );
       }
+      // The rounds' ranges of the two builds' ratios: apart, a difference; overlapping, noise.
+      /** @type {[string, string][]} */
+      const threads = [
+        ['busy', 'main thread busy, import to link-open, ratio to bare'],
+        ['task', 'main thread longest task, ratio to bare'],
+        ['wall', 'import to link-open wall time, ratio to bare'],
+      ];
+      for (const [key, figure] of threads) {
+        const now = mainThread.element[key];
+        const then = mainThread.baseline[key];
+        const call =
+          now.spread[1] < then.spread[0]
+            ? 'better'
+            : now.spread[0] > then.spread[1]
+              ? 'WORSE'
+              : 'within noise';
+        console.log(
+          `| ${figure} (median; rounds) | ${round(now.ratio, 2)}× (${spread(now.spread)}) | ${round(then.ratio, 2)}× (${spread(then.spread)}) | | ${call} |`,
+        );
+      }
       console.log(
         `| churn leftovers | ${now.listenersLeft} listeners, ${now.iframesLeft} iframes | ${then.listenersLeft} listeners, ${then.iframesLeft} iframes | | ${now.listenersLeft + now.iframesLeft <= then.listenersLeft + then.iframesLeft ? 'ok' : 'WORSE'} |`,
       );
@@ -391,6 +539,7 @@ async function main() {
           churn: { before, after, iframes: churned.iframes, heapGrowth },
           foreignMessages: { ...f, perMessageUs, emptyListenerUs, samples: foreign },
           defineFirstRenderMs: { median: median(define), samples: define },
+          mainThread: { cpuThrottling: CPU_THROTTLING, ...mainThread, samples: mainThreadSamples },
           table: rows,
         },
         null,

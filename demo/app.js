@@ -107,7 +107,15 @@ $('#reset').addEventListener('click', async () => {
 
 async function refresh() {
   const data = await (await fetch('/api/overview')).json();
-  if (data.sandbox_url) $('#sandbox-link').setAttribute('href', data.sandbox_url);
+  if (data.sandbox_url) {
+    $('#sandbox-link').setAttribute('href', data.sandbox_url);
+    // The framework apps default to the sandbox's usual port; tell them where it is.
+    for (const a of document.querySelectorAll('a[href^="./frameworks/"]')) {
+      const url = new URL(/** @type {HTMLAnchorElement} */ (a).href);
+      url.searchParams.set('auth_server', data.sandbox_url);
+      a.setAttribute('href', url.href);
+    }
+  }
   renderAccounts(data);
   renderConsents(data.consents);
   renderWebhooks(data.webhooks);

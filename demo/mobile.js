@@ -31,6 +31,11 @@ $('#start').addEventListener('click', async () => {
     frame.addEventListener(
       'load',
       () => {
+        // A 404 loads too: without its script the page has no fiskilLinkWebView.
+        if (!bridge()?.fiskilLinkWebView) {
+          status.textContent = `The bridge page ${BRIDGE} did not load: build it with npm run build (npm start builds it when it is missing).`;
+          return;
+        }
         bridge().fiskilLink = { postMessage: record };
         bridge().fiskilLinkWebView.start({ sessionId, authServer });
         status.textContent = `Started with ${sessionId}.`;
@@ -40,7 +45,7 @@ $('#start').addEventListener('click', async () => {
     // A fresh page for each flow, as an app opens a fresh WebView.
     frame.src = BRIDGE;
   } catch (error) {
-    status.textContent = `No session: ${error instanceof Error ? error.message : error}. Is this page served by npm start (after npm run build)?`;
+    status.textContent = `No session: ${error instanceof Error ? error.message : error}. Is this page served by npm start?`;
   }
 });
 

@@ -1,6 +1,7 @@
 // @ts-check
 // `npm start`: the Fiskil sandbox and the demo app, wired together, on two loopback origins.
 import { createSandbox } from '../sandbox/server.js';
+import { buildIfStale } from './build-if-stale.js';
 import { createDemo } from './server.js';
 
 /**
@@ -45,6 +46,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // DEMO_PORT / SANDBOX_PORT move the two servers when 5173 / 4010 are taken.
   const port = (/** @type {string} */ name, /** @type {number} */ dflt) =>
     Number(process.env[name] ?? dflt);
+  // The pages under /dist/ (the static framework pages, the mobile bridge page)
+  // need built files: build those that are missing or stale first.
+  const built = await buildIfStale({ log: (line) => console.log(`[build] ${line}`) }).catch((e) => {
+    console.error(`Could not build what the demo pages need: ${e.message}`);
+    process.exit(1);
+  });
   const app = await startAll({
     demoPort: port('DEMO_PORT', 5173),
     sandboxPort: port('SANDBOX_PORT', 4010),
@@ -54,12 +61,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     process.exit(1);
   });
+  const dist = built.length
+    ? built.map((line) => `  dist/           ${line}`).join('\n')
+    : '  dist/           up to date with src/ and webview/ (npm start rebuilds what is missing or stale)';
   console.log(`
   Demo app        ${app.demoUrl}            ← open this
   Playground      ${app.demoUrl}/playground.html
-  Mobile WebView  ${app.demoUrl}/mobile.html (the bridge page ${app.demoUrl}/dist/webview.html, after npm run build)
+  Mobile WebView  ${app.demoUrl}/mobile.html (the bridge page ${app.demoUrl}/dist/webview.html)
   Framework apps  ${app.demoUrl}/frameworks/{static-esm,static-umd,vue,angular,svelte,react}/
   Fiskil sandbox  ${app.sandboxUrl}          (hosted flow + API; login user_good / pass_good, code 123456)
+${dist}
 
   Ctrl-C to stop.
 `);

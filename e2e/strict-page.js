@@ -1,6 +1,6 @@
 // @ts-check
 // Serves demo/strict-csp.html (and the built element) with the strict
-// Content-Security-Policy of README "Security", on a free loopback port.
+// Content-Security-Policy of docs/security.md, on a free loopback port.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const FILES = {
 };
 
 /** The policy an integrator's strictest page can have with the element on it. */
-export function strictPolicy(/** @type {string} */ authOrigin, trustedTypes = 'lit-html') {
+export function strictPolicy(/** @type {string} */ authOrigin, trustedTypes = "'none'") {
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { LIT_PACKAGES } from './sizes.mjs';
 
 const entry = process.argv[2] ?? 'dist/index.js';
 if (!existsSync(entry)) {
@@ -21,7 +22,7 @@ const result = await build({
   minify: true,
   format: 'esm',
   target: 'es2022',
-  external: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'],
+  external: LIT_PACKAGES,
   legalComments: 'none',
   metafile: true,
   write: false,

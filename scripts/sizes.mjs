@@ -1,53 +1,77 @@
-// The package's two size figures (the self-contained file, and the element's
-// own code without Lit), measured one way for `.ci/run` (scripts/check-size.mjs)
-// and `npm run bench` alike. Run after `npm run build`.
+// The package's size figures (the self-contained files, what an app pays for
+// the element through a bundler, and the element's own code without Lit),
+// measured one way for `.ci/run` (scripts/check-size.mjs) and `npm run bench`
+// alike. Run after `npm run build`.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The size budgets the project set itself, in bytes (1 KB = 1000 B); README "Performance". */
-export const BUDGETS = { bundleGzip: 10_240, ownGzip: 4_864 };
+/**
+ * The size budgets the project set itself, in bytes (1 KB = 1000 B); docs/performance.md. `bundleGzip` is the self-contained file and also what an app
+ * without Lit pays through a bundler (`appGzip`); `ownGzip`, the element's own
+ * code, must not grow.
+ */
+export const BUDGETS = { bundleGzip: 9_216, ownGzip: 6_400 };
 
 /**
- * What `.ci/run` enforces: the figures as they are plus a little slack, so a
- * build that grows fails. The budgets above are not met, and cannot be without
- * dropping a feature: docs/size.md shows the breakdown that says so, and
- * what would have to go. Lower these whenever the code shrinks.
+ * What `.ci/run` enforces. The self-contained files and the app figure get
+ * the budget plus 256 B set aside for the diagnostics still to come; the UMD
+ * file, which wraps the same code, its own few bytes more on top. The
+ * element's own code is over its budget since its templates became DOM calls
+ * (docs/size.md says by how much and why): its limit holds it where it is.
+ * Lower these whenever the code shrinks.
  */
-export const LIMITS = { bundleGzip: 11_880, umdGzip: 11_980, ownGzip: 6_450 };
+export const LIMITS = { bundleGzip: 9_472, umdGzip: 9_580, appGzip: 9_472, ownGzip: 6_720 };
+
+/** Lit's packages: what "Lit external" leaves out. */
+export const LIT_PACKAGES = [
+  'lit',
+  'lit/*',
+  '@lit/*',
+  'lit-html',
+  'lit-html/*',
+  'lit-element',
+  'lit-element/*',
+];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** Sizes in bytes of the self-contained files and of the element's own code (`dist/index.js`, Lit external). */
-export async function measureSizes() {
-  const bundle = readFileSync('dist/fiskil-link.js');
-  const umd = readFileSync('dist/fiskil-link.umd.js');
-  const own = await build({
+/** `dist/index.js` bundled and minified by esbuild as an app's bundler would, `external` left out. */
+async function bundled(external) {
+  const result = await build({
     entryPoints: ['dist/index.js'],
     bundle: true,
     minify: true,
     format: 'esm',
-    external: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'],
+    external,
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
   });
-  const ownCode = own.outputFiles[0].contents;
+  return result.outputFiles[0].contents;
+}
+
+/** Sizes in bytes of the self-contained files, of the element through a bundler, and of its own code (Lit external). */
+export async function measureSizes() {
+  const bundle = readFileSync('dist/fiskil-link.js');
+  const umd = readFileSync('dist/fiskil-link.umd.js');
+  const app = await bundled([]);
+  const own = await bundled(LIT_PACKAGES);
+  const sizes = (file, bytes) => ({
+    file,
+    raw: bytes.length,
+    gzip: gzip(bytes),
+    brotli: brotli(bytes),
+  });
   return {
-    bundle: {
-      file: 'dist/fiskil-link.js',
-      raw: bundle.length,
-      gzip: gzip(bundle),
-      brotli: brotli(bundle),
-    },
-    umd: { file: 'dist/fiskil-link.umd.js', raw: umd.length, gzip: gzip(umd), brotli: brotli(umd) },
-    own: {
-      file: 'dist/index.js (esbuild --minify, Lit external)',
-      raw: ownCode.length,
-      gzip: gzip(ownCode),
-      brotli: brotli(ownCode),
-    },
+    bundle: sizes('dist/fiskil-link.js', bundle),
+    umd: sizes('dist/fiskil-link.umd.js', umd),
+    app: sizes(
+      'dist/index.js through a bundler (esbuild --minify, the Lit it imports included)',
+      app,
+    ),
+    own: sizes('dist/index.js (esbuild --minify, Lit external)', own),
   };
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import {
   authServerOrigin,
   buildAuthUrl,
@@ -23,6 +23,7 @@ import { parseProviderMessage } from './protocol.js';
 import { lockScroll } from './scroll-lock.js';
 import { mergeStrings, type FiskilLinkStrings } from './strings.js';
 import { styles } from './fiskil-link.styles.js';
+import { buildView, setModal, type Render } from './view.js';
 
 /**
  * Where a flow is in its life (docs/state.md draws it):
@@ -47,7 +48,7 @@ interface Flow {
   /** The iframe's document: `stalled` once `loadTimeout` passed first ("Try again" loads it anew). */
   load: 'loading' | 'stalled' | 'loaded';
   /**
-   * The flow's iframe, made here and placed by `render()`: a new one is a new
+   * The flow's iframe, made here and placed by the view: a new one is a new
    * document ("Try again"). Held, so a window message needs no query.
    */
   frame: HTMLIFrameElement;
@@ -61,12 +62,6 @@ const ms = (fallback: number) => ({
 function after(signal: AbortSignal, ms: number, run: () => void): void {
   const timer = setTimeout(run, ms);
   signal.addEventListener('abort', () => clearTimeout(timer));
-}
-
-/** The flow's iframe, its accessible title in the page's words (`strings` may change while it is open). */
-function titled(frame: HTMLIFrameElement, title: string): HTMLIFrameElement {
-  frame.title = title;
-  return frame;
 }
 
 function deepActiveElement(): Element | null {
@@ -106,7 +101,7 @@ function deepActiveElement(): Element | null {
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.
  * @cssprop [--fiskil-link-font-family=system-ui, sans-serif] - Font of the element's own text.
  */
-export class FiskilLink extends LitElement {
+export class FiskilLink extends ReactiveElement {
   static override styles = styles;
 
   // `static properties` rather than `@property()`: Lit's decorators cost
@@ -186,11 +181,9 @@ export class FiskilLink extends LitElement {
   #returnFocus: Element | null = null;
   #releaseScroll?: () => void;
 
-  // Queries rather than Lit's `ref()`, whose async-directive machinery costs
-  // ~700 B gzip in the self-contained bundle.
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
+  // The shadow tree (src/view.ts), built by the first update.
+  #dialog?: HTMLDialogElement;
+  #render?: Render;
 
   /**
    * Shows the flow for the current `session-id`: starts it if it is not
@@ -285,62 +278,21 @@ export class FiskilLink extends LitElement {
     }
   }
 
-  protected override render() {
+  // The tree is small and fixed: built once (src/view.ts) and changed in place,
+  // which costs less than Lit's template engine (~3 KB gzip in the self-contained file).
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const flow = this.#flow;
-    const words = mergeStrings(this.strings);
-    const notice = !flow
-      ? undefined
-      : !navigator.onLine
-        ? 'offline'
-        : flow.load == 'stalled'
-          ? 'stalled'
-          : flow.load == 'loading'
-            ? 'loading'
-            : undefined;
-    return html`<dialog
-      part="dialog"
-      aria-label=${words.dialogLabel}
-      tabindex="-1"
-      .autofocus=${true}
-      @cancel=${this.#onDialogCancel}
-      @close=${this.#onDialogClose}
-    >
-      <button
-        class="close"
-        part="close"
-        type="button"
-        aria-label=${words.close}
-        @click=${this.cancel}
-      >
-        <svg
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="2.2"
-          stroke-linecap="round"
-        >
-          <path d="M6 6l12 12M18 6L6 18" />
-        </svg>
-      </button>
-      ${flow ? titled(flow.frame, words.frameTitle) : nothing}
-      <div class="loading ${flow?.load == 'loaded' ? 'toast' : ''}" part="loading" role="status">
-        ${
-          notice
-            ? html`<div class="card">
-                ${notice == 'loading' ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
-                <span>${words[notice]}</span>
-                ${
-                  flow!.load == 'stalled'
-                    ? html`<button @click=${this.#retry}>${words.retry}</button>
-                        <button @click=${this.cancel}>${words.close}</button>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
-      </div>
-    </dialog>`;
+    if (!this.#render) {
+      [this.#dialog, this.#render] = buildView(
+        this.renderRoot,
+        () => this.cancel(),
+        () => this.#retry(),
+        (event) => this.#onDialogCancel(event),
+        (event) => this.#onDialogClose(event),
+      );
+    }
+    this.#render(mergeStrings(this.strings), flow?.frame, flow?.load);
   }
 
   protected override updated(): void {
@@ -403,8 +355,8 @@ export class FiskilLink extends LitElement {
     this.#waitForLoad(flow);
   }
 
-  // Made by hand rather than by the template: a new element is a new document,
-  // which is all that Lit's `keyed()` would give, at ~220 B gzip.
+  // The one place an iframe is made: `part`, then the `src` property (a test
+  // kit may intercept that setter). A new element is a new document ("Try again").
   #newFrame(url: string): HTMLIFrameElement {
     const frame = document.createElement('iframe');
     frame.setAttribute('part', 'frame');
@@ -420,7 +372,7 @@ export class FiskilLink extends LitElement {
     if (!dialog.open) {
       this.#returnFocus = deepActiveElement();
       this.#releaseScroll = lockScroll();
-      dialog.showModal();
+      setModal(dialog, true);
     }
     after(flow.abort.signal, flow.timeout, () =>
       this.#end(flow, this.#error('LINK_TIMEOUT', 'The flow timed out.')),
@@ -489,7 +441,7 @@ export class FiskilLink extends LitElement {
     this.#releaseScroll = undefined;
     const dialog = this.#dialog;
     if (!dialog?.open) return;
-    dialog.close();
+    setModal(dialog, false);
     const target = this.#returnFocus;
     this.#returnFocus = null;
     if (target instanceof HTMLElement && target.isConnected && deepActiveElement() !== target) {

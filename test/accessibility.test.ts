@@ -34,7 +34,7 @@ async function stalledFlow(
   el.loadTimeout = loadTimeout;
   el.sessionId = newSessionId();
   await waitUntil(() => button(el, 'Try again'), 'no "Try again" after the load timeout', {
-    timeout: 5000,
+    timeout: 20000,
   });
   return el;
 }

@@ -544,6 +544,26 @@ describe('<fiskil-link>', () => {
       expect(dialogOf(el).matches(':modal')).to.equal(true);
     });
 
+    // jsdom's dialog has neither: a test kit running the element there still sees every event.
+    it('opens and closes with `open` where a dialog has no showModal() or close()', async () => {
+      const el = await fixture<FiskilLink>(
+        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
+      );
+      const dialog = dialogOf(el);
+      for (const name of ['showModal', 'close']) {
+        Object.defineProperty(dialog, name, { value: undefined, configurable: true });
+      }
+      const events = recordEvents(el);
+      const loaded = oneEvent(el, 'link-load');
+      el.sessionId = 'ses_no_modal';
+      await loaded;
+      expect(dialog.open, 'open').to.equal(true);
+      expect(dialog.matches(':modal'), 'not modal: it could not be').to.equal(false);
+      el.cancel();
+      expect(dialog.open, 'closed').to.equal(false);
+      expect(events).to.deep.equal(['link-open', 'link-load', 'link-error', 'link-close']);
+    });
+
     it('moves focus in on open and back to the trigger on close', async () => {
       const trigger = await fixture<HTMLButtonElement>(html`<button>Connect</button>`);
       trigger.focus();

@@ -65,7 +65,7 @@ describe('<fiskil-link> strings', () => {
       html`<fiskil-link auth-server=${stallUrl} load-timeout="150"></fiskil-link>`,
     );
     el.sessionId = newSessionId();
-    await waitUntil(() => words(el).buttons.length === 2, 'no stalled notice', { timeout: 5000 });
+    await waitUntil(() => words(el).buttons.length === 2, 'no stalled notice', { timeout: 20000 });
     const frame = frameOf(el);
     el.strings = german;
     await el.updateComplete;

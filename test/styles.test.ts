@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FiskilLink } from '../src/index.js';
 
-// The stylesheet and the documentation (JSDoc → custom-elements.json → README) agree.
+// The stylesheet and the documentation (JSDoc → custom-elements.json → docs/styling.md) agree.
 describe('<fiskil-link> custom properties', () => {
   it('documents every custom property the stylesheet reads, with the default it falls back to', async () => {
     const manifest = await (await fetch('/custom-elements.json')).json();

@@ -121,7 +121,14 @@ const sandbox = create();
 try {
   await sandbox.listen();
 } catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
+  // Not a usage mistake, so no --help: one line saying what to change.
+  const code = /** @type {NodeJS.ErrnoException} */ (e).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `fiskil-link-sandbox: port ${port} on ${host} is in use; pick another with --port <n> (0 picks a free one)`
+      : `fiskil-link-sandbox: cannot listen on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}`,
+  );
+  process.exit(2);
 }
 const o = sandbox.options;
 console.log(`Fiskil sandbox listening on ${sandbox.url}

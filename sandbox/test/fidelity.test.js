@@ -167,6 +167,27 @@ describe('hosted flow fidelity', () => {
         assert.throws(() => createSandbox(options), message);
     });
 
+    it('the CLI on a port in use says so in one line, naming the port and --port', async () => {
+      const taken = createSandbox({ log: () => {} });
+      const url = await taken.listen(0);
+      try {
+        const port = new URL(url).port;
+        const bin = fileURLToPath(new URL('../bin/fiskil-link-sandbox.js', import.meta.url));
+        const child = spawn(process.execPath, [bin, '--port', port], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let err = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (err += chunk));
+        const [status] = await once(child, 'exit');
+        assert.equal(status, 2);
+        const lines = err.trim().split('\n');
+        assert.equal(lines.length, 1, `more than one line:\n${err}`);
+        assert.match(lines[0], new RegExp(`port ${port} .*in use.*--port`));
+      } finally {
+        await taken.close();
+      }
+    });
+
     it('the CLI takes the same options as flags', async () => {
       const bin = fileURLToPath(new URL('../bin/fiskil-link-sandbox.js', import.meta.url));
       const child = spawn(

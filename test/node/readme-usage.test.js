@@ -69,7 +69,7 @@ before(async () => {
     if (req.method === 'POST' && url.pathname === '/api/fiskil-session') {
       return void res
         .writeHead(200, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ session_id: 'ses_readme' }));
+        .end(JSON.stringify({ session_id: 'ses_readme', auth_url: `${AUTH}/?sess_id=ses_readme` }));
     }
     if (req.method === 'POST' && url.pathname === '/api/consents') {
       let body = '';
