@@ -1,4 +1,4 @@
-// `npm run test:examples`: the testing kits as integrators use them. Packs the
+// `npm run test:testing-examples`: the testing kits as integrators use them. Packs the
 // package once (prepack builds) to examples/fiskil-link.tgz, then in each
 // example project under examples/testing-* installs it (with the project's own
 // test tool, from the npm registry, no browser downloads) and runs the
