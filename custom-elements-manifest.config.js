@@ -63,7 +63,8 @@ const publicSurfaceOnly = {
 export default {
   globs: ['src/**/*.ts'],
   // The mobile bridge page's script and message types are not the element's API (docs/mobile.md).
-  exclude: ['src/**/*.styles.ts', 'src/webview/**', 'src/webview-message.ts'],
+  // The testing kits are for integrators' tests, not the element's API.
+  exclude: ['src/**/*.styles.ts', 'src/webview/**', 'src/webview-message.ts', 'src/testing/**'],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web-test-runner example's tests run under Mocha's globals, as that runner sets them.
+    files: ['examples/testing-web-test-runner/test/**'],
+    languageOptions: { globals: globals.mocha },
+  },
+  {
     // Framework type glue: an empty interface that extends the generated one is the augmentation.
     files: ['types/*.d.ts'],
     rules: { '@typescript-eslint/no-empty-object-type': 'off' },

@@ -97,6 +97,9 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
   };
 }
 
+// The production build's entry points, each at dist/<name>.js beside its types.
+const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
+
 /**
  * One config, one library build per mode (`vite build --mode <name>`; the
  * `build` script in package.json runs each). A new output is a new row.
@@ -114,14 +117,22 @@ const BUILDS: Record<string, () => UserConfig> = {
       sourcemap: true,
       minify: false,
       target: 'es2022',
-      lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
+      lib: {
+        entry: {
+          index: 'src/index.ts',
+          element: 'src/element.ts',
+          // fiskil-link/testing and fiskil-link/testing/playwright (docs/testing.md).
+          'testing/index': 'src/testing/index.ts',
+          'testing/playwright': 'src/testing/playwright.ts',
+        },
+        formats: ['es'],
+      },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
-          entryFileNames: ({ name }) =>
-            name === 'index' || name === 'element' ? '[name].js' : 'lib/[name].js',
+          entryFileNames: ({ name }) => (ENTRIES.includes(name) ? '[name].js' : 'lib/[name].js'),
         },
       },
     },

@@ -208,7 +208,8 @@ step('install the tarball in a scratch project', () => {
     dependencies: { 'fiskil-link': `file:${tarball}` },
     // The repository's own versions, so the install needs nothing npm ci did not fetch.
     devDependencies: Object.fromEntries(
-      ['typescript', 'vite', '@types/node'].map((name) => [name, version(name)]),
+      // playwright-core: the types fiskil-link/testing/playwright is written against.
+      ['typescript', 'vite', '@types/node', 'playwright-core'].map((name) => [name, version(name)]),
     ),
   };
   writeFileSync(join(consumer, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -41,6 +41,13 @@ export const rules = [
     packages: ['lit', '@lit/reactive-element', 'lit-html', 'lit-element'],
   },
   {
+    name: 'the testing kits import nothing from Playwright at run time: its types only',
+    from: ['src/testing/'],
+    paths: [],
+    packages: ['playwright-core', 'playwright', '@playwright/test'],
+    typesAllowed: true,
+  },
+  {
     name: 'the element never imports the testing kit or the mobile bridge',
     from: [
       'src/fiskil-link.ts',

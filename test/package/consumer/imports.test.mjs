@@ -103,6 +103,17 @@ const EXPECTED = {
       }
     },
   },
+  // The testing kits load in Node (a test runner's process); the fake needs a DOM to install.
+  './testing': {
+    works: async (_specifier, mod) => {
+      assert.equal(typeof mod.fakeFiskilLink, 'function');
+      assert.throws(() => mod.fakeFiskilLink(), /needs a DOM/);
+    },
+  },
+  // Imports nothing from Playwright at run time: it loads without it.
+  './testing/playwright': {
+    works: async (_specifier, mod) => assert.equal(typeof mod.routeFiskilLink, 'function'),
+  },
   './package.json': { json: (data) => assert.equal(data.name, 'fiskil-link') },
 };
 

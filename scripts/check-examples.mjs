@@ -1,0 +1,138 @@
+// `npm run test:testing-examples`: the testing kits as integrators use them. Packs the
+// package once (prepack builds) to examples/fiskil-link.tgz, then in each
+// example project under examples/testing-* installs it (with the project's own
+// test tool, from the npm registry, no browser downloads) and runs the
+// project's own `npm test`. Each project has exactly one test that must fail
+// ("expected to fail: a wrong consent id"): the run must fail with that one
+// test failed and every other passed, so a kit that made every expectation
+// pass is caught. Prints one line per project, then "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const examples = join(root, 'examples');
+const EXPECTED_FAILURE = 'expected to fail: a wrong consent id';
+
+/** Each project, how many of its tests pass, and how its runner prints its counts. */
+const PROJECTS = [
+  { dir: 'testing-vitest-happy-dom', passed: 3, counts: vitestCounts },
+  { dir: 'testing-vitest-jsdom', passed: 3, counts: vitestCounts },
+  { dir: 'testing-jest-jsdom', passed: 3, counts: jestCounts },
+  { dir: 'testing-web-test-runner', passed: 3, counts: lastPair },
+  { dir: 'testing-playwright', passed: 2, counts: playwrightCounts },
+];
+
+const only = process.argv.slice(2);
+const env = {
+  ...process.env,
+  // No test tool here may download a browser; Debian's Chromium is used.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  PUPPETEER_SKIP_DOWNLOAD: '1',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  CI: 'true',
+};
+
+function run(command, args, cwd) {
+  const r = spawnSync(command, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 600_000,
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  return { status: r.status, output, stdout: r.stdout ?? '' };
+}
+
+function vitestCounts(output) {
+  const line = output.split('\n').findLast((l) => /^\s*Tests\s/.test(l)) ?? '';
+  return count(line, /(\d+) passed/, /(\d+) failed/);
+}
+
+function jestCounts(output) {
+  const line = output.split('\n').findLast((l) => /^Tests:/.test(l)) ?? '';
+  return count(line, /(\d+) passed/, /(\d+) failed/);
+}
+
+function lastPair(output) {
+  const pairs = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+  const last = pairs.at(-1);
+  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
+}
+
+function playwrightCounts(output) {
+  return count(output, /^\s*(\d+) passed/m, /^\s*(\d+) failed/m);
+}
+
+function count(text, passed, failed) {
+  const p = passed.exec(text);
+  const f = failed.exec(text);
+  if (!p && !f) return undefined;
+  return { passed: Number(p?.[1] ?? 0), failed: Number(f?.[1] ?? 0) };
+}
+
+console.log('== npm pack (prepack builds first)');
+const scratch = mkdtempSync(join(tmpdir(), 'fiskil-link-examples-'));
+const pack = run('npm', ['pack', '--json', '--pack-destination', scratch], root);
+if (pack.status !== 0) {
+  console.log(pack.output);
+  console.log('examples: 0 passed, 1 failed');
+  process.exit(1);
+}
+// Lifecycle scripts print to the same stdout; npm's JSON is the last array.
+const [info] = JSON.parse(pack.stdout.slice(pack.stdout.lastIndexOf('\n[\n') + 1));
+copyFileSync(join(scratch, info.filename), join(examples, 'fiskil-link.tgz'));
+rmSync(scratch, { recursive: true, force: true });
+console.log(`examples/fiskil-link.tgz: ${info.filename}, ${info.entryCount} files`);
+
+let ok = 0;
+let bad = 0;
+for (const project of PROJECTS.filter((p) => only.length === 0 || only.includes(p.dir))) {
+  const cwd = join(examples, project.dir);
+  console.log(`\n== ${project.dir}`);
+  // The tarball changes with every pack; the rest of node_modules is kept between runs.
+  rmSync(join(cwd, 'node_modules', 'fiskil-link'), { recursive: true, force: true });
+  const install = run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline'],
+    cwd,
+  );
+  if (install.status !== 0) {
+    console.log(install.output);
+    console.log(`FAIL ${project.dir}: npm install exited with ${install.status}`);
+    bad++;
+    continue;
+  }
+  const test = run('npm', ['test'], cwd);
+  const counts = project.counts(test.output);
+  const problems = [];
+  if (!counts) problems.push('no test counts in its output');
+  else {
+    if (counts.failed !== 1) problems.push(`${counts.failed} failed, expected 1`);
+    if (counts.passed !== project.passed)
+      problems.push(`${counts.passed} passed, expected ${project.passed}`);
+  }
+  if (test.status === 0) problems.push('npm test passed, but one test must fail');
+  // The one failure must be the expected one: its name on a line the runner marks as failed.
+  const failedLine = test.output
+    .split('\n')
+    .some((line) => line.includes(EXPECTED_FAILURE) && /FAIL|●|❌|✘|×|\d+\) /.test(line));
+  if (!failedLine) problems.push(`"${EXPECTED_FAILURE}" is not reported as failed`);
+  if (problems.length) {
+    console.log(test.output);
+    console.log(`FAIL ${project.dir}: ${problems.join('; ')}`);
+    bad++;
+  } else {
+    console.log(
+      `ok ${project.dir}: ${project.passed} passed, 1 failed (the wrong consent id, as expected)`,
+    );
+    ok++;
+  }
+}
+console.log(`\nexamples: ${ok} passed, ${bad} failed`);
+process.exit(bad ? 1 : 0);
