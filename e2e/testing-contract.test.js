@@ -7,12 +7,17 @@
 // Only the made-up ids differ, and they are compared by their form too.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeFiskilLink } from '../dist/testing/playwright.js';
+// The built kit, as integrators get it; typed from its source, so this file
+// type-checks before dist/ is built.
+const builtKit = '../dist/testing/playwright.js';
+const { routeFiskilLink } = /** @type {typeof import('../src/testing/playwright.js')} */ (
+  await import(builtKit)
+);
 import { appAndBrowser } from './testing-app.js';
 
 const T = { timeout: 90_000 };
 
-/** @typedef {import('../dist/testing/playwright.js').FiskilLinkRoute} Route */
+/** @typedef {import('../src/testing/playwright.js').FiskilLinkRoute} Route */
 /** @typedef {import('playwright-core').FrameLocator} FrameLocator */
 
 /** Logs in at Sandbox Bank as `username`, whose login itself ends the flow. */
@@ -130,7 +135,7 @@ async function throughFake(/** @type {(typeof OUTCOMES)[number]} */ row) {
   await page.evaluate(async ([method, ...args]) => {
     // The app's page serves the built kit at /dist/ (e2e/testing-app.js).
     const kit = '/dist/testing/index.js';
-    /** @type {typeof import('../dist/testing/index.js')} */
+    /** @type {typeof import('../src/testing/index.js')} */
     const { fakeFiskilLink } = await import(kit);
     const fiskil = fakeFiskilLink();
     /** @type {any} */ (document.querySelector('fiskil-link')).sessionId = 'ses_contract';

@@ -4,7 +4,12 @@
 // flow served in place of https://auth.fiskil.com, and the handle drives it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { routeFiskilLink } from '../dist/testing/playwright.js';
+// The built kit, as integrators get it; typed from its source, so this file
+// type-checks before dist/ is built.
+const builtKit = '../dist/testing/playwright.js';
+const { routeFiskilLink } = /** @type {typeof import('../src/testing/playwright.js')} */ (
+  await import(builtKit)
+);
 import { appAndBrowser } from './testing-app.js';
 
 const AUTH = 'https://auth.fiskil.com';
