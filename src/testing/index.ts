@@ -229,7 +229,7 @@ class Kit implements FakeFiskilLink {
     event.stopImmediatePropagation();
     this.sweep();
     const flow = this.#flows.find((f) => f.frame === frame);
-    if (flow) flow.render();
+    if (flow) flow.pageArrived();
   }
 
   #onFlowEvent(event: Event): void {
@@ -274,6 +274,9 @@ class Flow implements FakeFlow {
   hasOutcome = false;
   #stalled = false;
   #loadTimer: ReturnType<typeof setTimeout> | undefined;
+  // A load asked for while the frame still shows its first, empty document:
+  // the element (rightly) ignores a `load` then, so it waits for the fake page.
+  #loadWhenArrived = false;
 
   constructor(
     readonly kit: Kit,
@@ -292,6 +295,7 @@ class Flow implements FakeFlow {
   adopt(frame: HTMLIFrameElement): void {
     this.frame = frame;
     this.loaded = false;
+    this.#loadWhenArrived = false;
     this.loadSoon();
   }
 
@@ -305,9 +309,24 @@ class Flow implements FakeFlow {
   }
 
   #dispatchLoad(): void {
+    // A real browser commits the `srcdoc` page a task or more after it is
+    // set, and until then the frame's document is the empty `about:blank` one
+    // the element takes for a blocked frame. happy-dom and jsdom never get
+    // there (no document, or one with another URL): they load at once.
+    if (this.frame.contentDocument?.URL === 'about:blank') {
+      this.#loadWhenArrived = true;
+      return;
+    }
+    this.#loadWhenArrived = false;
     const event = new Event('load');
     KIT_LOADS.add(event);
     this.frame.dispatchEvent(event);
+  }
+
+  /** The frame's own `srcdoc` page is there (real browsers): show it, and give a load asked for. */
+  pageArrived(): void {
+    this.render();
+    if (this.#loadWhenArrived && !this.#stalled && !this.hasOutcome) this.#dispatchLoad();
   }
 
   /** The visible page, once the frame's own document is there (real browsers). */
@@ -373,6 +392,7 @@ class Flow implements FakeFlow {
         `fiskil-link/testing: stall() on the flow for session ${this.sessionId}, whose page has loaded already; call it right after nextFlow() (or, for a hidden flow, right after it started).`,
       );
     this.#stalled = true;
+    this.#loadWhenArrived = false;
     cancelLater(this.#loadTimer!);
   }
 

@@ -35,6 +35,8 @@ describe('fakeFiskilLink()', () => {
   afterEach(() => fiskil.restore());
 
   it('runs the tag’s flow against the fake page: the consent reaches the page, nothing reaches Fiskil', async () => {
+    // Listened for before the flow starts: the fake page loads at once.
+    const loaded = oneEvent(document, 'link-load');
     const el = await checkout('ses_123');
     const flow = await fiskil.nextFlow();
     expect(flow.sessionId).to.equal('ses_123');
@@ -42,7 +44,7 @@ describe('fakeFiskilLink()', () => {
     expect(flow.shown).to.equal(true);
     expect(flow.ended).to.equal(false);
     expect(dialogOf(el).open).to.equal(true);
-    await oneEvent(el, 'link-load');
+    expect((await loaded).target).to.equal(el);
 
     const consent = oneEvent(el, 'consent');
     const closed = oneEvent(el, 'link-close');
