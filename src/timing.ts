@@ -8,6 +8,8 @@
  */
 export function mark(what: string, outcome?: string, opened?: number): number | undefined {
   const detail = { outcome, devtools: { dataType: 'track-entry', track: 'fiskil-link' } };
-  if (opened !== undefined) performance.measure('fiskil-link', { start: opened, detail });
-  return performance.mark?.(`fiskil-link:${what}`, { detail }).startTime;
+  const at = performance.mark?.(`fiskil-link:${what}`, { detail }).startTime;
+  // Ends at the end mark itself: a clock read later would drift on a busy page.
+  if (opened !== undefined) performance.measure('fiskil-link', { start: opened, end: at, detail });
+  return at;
 }
