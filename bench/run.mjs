@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { BUDGETS, measureSizes } from '../scripts/sizes.mjs';
-import { chromiumLaunchOptions } from '../test/chromium.js';
+import { chromiumLaunchOptions } from '../engines/chromium.js';
 
 const RUNS = {
   openOverhead: 60,
