@@ -1,5 +1,5 @@
 // `npm run check:package`: checks the package a user gets, not the work tree.
-// Packs it (prepack builds), then in a scratch project under os.tmpdir()
+// Packs it (prepack builds, unless `npm run verify` has), then in a scratch project under os.tmpdir()
 // installs the tarball and imports every export in Node, type-checks a small
 // TypeScript consumer (moduleResolution bundler and nodenext) and builds it
 // with Vite; lints the tarball with publint --strict and
