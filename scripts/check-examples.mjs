@@ -79,7 +79,7 @@ function count(text, passed, failed) {
   return { passed: Number(p?.[1] ?? 0), failed: Number(f?.[1] ?? 0) };
 }
 
-console.log('== npm pack (prepack builds first)');
+console.log('== npm pack (prepack builds, unless `npm run verify` has)');
 const scratch = mkdtempSync(join(tmpdir(), 'fiskil-link-examples-'));
 const pack = run('npm', ['pack', '--json', '--pack-destination', scratch], root);
 if (pack.status !== 0) {

@@ -75,7 +75,7 @@ function exportTargets(value) {
 let tarball = '';
 let files = [];
 
-step('npm pack (prepack builds first)', () => {
+step('npm pack (prepack builds, unless `npm run verify` has)', () => {
   const { stdout } = run('npm', ['pack', '--json', '--pack-destination', scratch]);
   // Lifecycle scripts print to the same stdout; npm's JSON is the last array.
   const [info] = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[\n') + 1));
