@@ -1,36 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromiumArgs, chromiumPath } from './test/chromium.js';
-import { webkitLauncher, webkitPrograms } from './test/webkit-launcher.js';
-
-const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-
-// Three engines, all Debian's: no test tool here may download a browser of its own.
-// WTR_BROWSERS=chromium,firefox,webkit (comma-separated) picks which run.
-
-const engines = {
-  chromium: () =>
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      },
-    }),
-  // Firefox ESR over WebDriver BiDi, through puppeteer-core.
-  firefox: () =>
-    chromeLauncher({
-      puppeteer: puppeteerCore,
-      launchOptions: {
-        browser: 'firefox',
-        executablePath: firefoxPath,
-      },
-    }),
-  // WebKitGTK's MiniBrowser over classic WebDriver (WebKitWebDriver), in Xvfb.
-  webkit: () => webkitLauncher(),
-};
+import { wtrBrowsers } from './engines/web-test-runner.js';
 
 // The hosted page of a server that accepts and stalls: it never answers, so the
 // iframe never fires `load`. With `then=load`, a second request for the same
@@ -134,28 +105,9 @@ const chordPlugin = {
   },
 };
 
-// Without WTR_BROWSERS, every engine that is installed runs, and each missing one
-// is named (so a newcomer with only Chromium can still run `npm test`). CI sets
-// WTR_BROWSERS to all three, so an engine missing there fails the run.
-const programs = {
-  chromium: [chromiumPath],
-  firefox: [firefoxPath],
-  webkit: webkitPrograms,
-};
-const installed = (name) => programs[name].every((program) => existsSync(program));
-const wanted = process.env.WTR_BROWSERS
-  ? process.env.WTR_BROWSERS.split(',')
-  : Object.keys(engines).filter((name) => name === 'chromium' || installed(name));
-for (const name of wanted) {
-  if (!engines[name])
-    throw new Error(`WTR_BROWSERS: unknown engine ${name}; use ${Object.keys(engines)}`);
-}
-for (const name of Object.keys(engines).filter((n) => !wanted.includes(n))) {
-  console.log(
-    `NOT RUN on ${name}: ${programs[name].filter((p) => !existsSync(p)).join(', ') || 'not asked for'} ` +
-      "(install Debian's firefox-esr / webkit2gtk-driver xvfb, or see WTR_BROWSERS in the README)",
-  );
-}
+// The engines (engines/index.js): WTR_BROWSERS=chromium,firefox,webkit picks which run;
+// without it, every installed one, and each left out is named.
+const browsers = wtrBrowsers();
 
 // test/fuzz.test.ts reads its seed from here: a new one each run, printed, or FUZZ_SEED to replay.
 const fuzzSeed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
@@ -187,8 +139,8 @@ export default {
     chordPlugin,
   ],
   middleware: [diagnosticsServer, stallingServer],
-  browsers: wanted.map((name) => engines[name]()),
-  concurrentBrowsers: wanted.length,
+  browsers,
+  concurrentBrowsers: browsers.length,
   // Generous: a test waits for events, never for time, and a busy two-core machine
   // can take many seconds to start a cross-origin frame; a hang still fails.
   testFramework: { config: { timeout: 30000 } },

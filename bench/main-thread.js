@@ -1,4 +1,4 @@
-// The in-page half of the main-thread figure (bench/run.mjs, measureMainThread):
+// The in-page half of the main-thread figure (bench/measure-main-thread.mjs):
 // from the start of the import to the modal being shown, with the CPU throttled
 // by the driver. `?build=<path>` imports that build of the element and waits for
 // its first `link-open`; `?build=bare` imports a module that shows a plain

@@ -1,5 +1,5 @@
-// The in-page half of `npm run bench` (bench/run.mjs drives it). Loaded by
-// bench/run.mjs's page after dist/fiskil-link.js has defined <fiskil-link>.
+// The in-page half of `npm run bench` (bench/measure-runtime.mjs drives it). Loaded by
+// the bench page (bench/servers.mjs) after dist/fiskil-link.js has defined <fiskil-link>.
 // Every wait here is for an event; nothing sleeps.
 
 const { hosted, hostedSlow } = JSON.parse(

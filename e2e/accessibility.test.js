@@ -2,14 +2,14 @@
 // Accessibility end to end: the whole sandbox journey with the keyboard alone
 // (Tab, Shift+Tab, Enter, Space, Escape), and axe-core on every hosted page it
 // passes through, inside the element's cross-origin iframe, on each engine
-// e2e/engines/index.js picks (Chromium, Firefox ESR, WebKitGTK).
+// engines/index.js picks (Chromium, Firefox ESR, WebKitGTK).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { startAll } from '../demo/start.js';
-import { launchEngine, pickEngines } from './engines/index.js';
-import { Unsupported, waitUntil } from './engines/engine.js';
+import { launchEngine, pickEngines } from '../engines/index.js';
+import { Unsupported, waitUntil } from '../engines/page/engine.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -87,7 +87,7 @@ function nameMatches(/** @type {string | RegExp} */ wanted, /** @type {string} *
 
 /** The keyboard journeys and axe checks, on one engine. */
 function journeysOn(/** @type {string} */ name) {
-  /** @type {import('./engines/engine.js').Engine} */
+  /** @type {import('../engines/page/engine.js').Engine} */
   let engine;
 
   /** What has keyboard focus, in the page or in the hosted page. */
@@ -100,7 +100,7 @@ function journeysOn(/** @type {string} */ name) {
   /** Presses Tab (or Shift+Tab) until `name` has focus; fails after 40 presses. */
   async function tabTo(
     /** @type {RegExp} */ name,
-    /** @type {import('./engines/engine.js').Key} */ key = 'Tab',
+    /** @type {import('../engines/page/engine.js').Key} */ key = 'Tab',
   ) {
     for (let i = 0; i < 40; i++) {
       await engine.press(key);

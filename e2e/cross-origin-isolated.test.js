@@ -3,13 +3,13 @@
 // only pages that opt in: with `debug`, the element says so when the flow does
 // not load there (docs/diagnostics.md). The same page without those headers is
 // the control: the flow loads and nothing is said. On each engine
-// e2e/engines/index.js picks.
+// engines/index.js picks.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { launchEngine, pickEngines } from './engines/index.js';
-import { waitUntil } from './engines/engine.js';
+import { launchEngine, pickEngines } from '../engines/index.js';
+import { waitUntil } from '../engines/page/engine.js';
 
 const T = { timeout: 120_000 };
 
@@ -90,7 +90,7 @@ after(async () => {
 /** @param {string} name */
 function isolatedOn(name) {
   describe(`on ${name}`, () => {
-    /** @type {import('./engines/engine.js').Engine} */
+    /** @type {import('../engines/page/engine.js').Engine} */
     let engine;
     before(
       async () => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/chromium.js';
+import { chromiumLaunchOptions } from '../engines/chromium.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const WAIT = { timeout: 120_000 };

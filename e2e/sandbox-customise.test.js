@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/chromium.js';
+import { chromiumLaunchOptions } from '../engines/chromium.js';
 import { startAll } from '../demo/start.js';
 import { createSandbox } from '../sandbox/server.js';
 import { newSession } from '../sandbox/test/helpers.js';

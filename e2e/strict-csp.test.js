@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/chromium.js';
+import { chromiumLaunchOptions } from '../engines/chromium.js';
 import { createSandbox } from '../sandbox/server.js';
 import { startStrictPage } from './strict-page.js';
 import { toConsentScreen } from './sandbox-journey.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createSandbox } from '../sandbox/server.js';
-import { chromiumLaunchOptions } from '../test/chromium.js';
+import { chromiumLaunchOptions } from '../engines/chromium.js';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 

@@ -1,5 +1,5 @@
 // `npm run test:testing-examples`: the testing kits as integrators use them. Packs the
-// package once (prepack builds) to examples/fiskil-link.tgz, then in each
+// package once (prepack builds, unless `npm run verify` has) to examples/fiskil-link.tgz, then in each
 // example project under examples/testing-* installs it (with the project's own
 // test tool, from the npm registry, no browser downloads) and runs the
 // project's own `npm test`. Each project has exactly one test that must fail
@@ -11,6 +11,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath } from '../engines/chromium.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
@@ -28,7 +29,9 @@ const PROJECTS = [
 const only = process.argv.slice(2);
 const env = {
   ...process.env,
-  // No test tool here may download a browser; Debian's Chromium is used.
+  // No test tool here may download a browser: the projects start the Chromium at
+  // CHROME_PATH, as a user's CI would point them at its own (engines/index.js).
+  CHROME_PATH: chromiumPath,
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
   PUPPETEER_SKIP_DOWNLOAD: '1',
   NO_COLOR: '1',
@@ -76,7 +79,7 @@ function count(text, passed, failed) {
   return { passed: Number(p?.[1] ?? 0), failed: Number(f?.[1] ?? 0) };
 }
 
-console.log('== npm pack (prepack builds first)');
+console.log('== npm pack (prepack builds, unless `npm run verify` has)');
 const scratch = mkdtempSync(join(tmpdir(), 'fiskil-link-examples-'));
 const pack = run('npm', ['pack', '--json', '--pack-destination', scratch], root);
 if (pack.status !== 0) {

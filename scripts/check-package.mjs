@@ -1,5 +1,5 @@
 // `npm run check:package`: checks the package a user gets, not the work tree.
-// Packs it (prepack builds), then in a scratch project under os.tmpdir()
+// Packs it (prepack builds, unless `npm run verify` has), then in a scratch project under os.tmpdir()
 // installs the tarball and imports every export in Node, type-checks a small
 // TypeScript consumer (moduleResolution bundler and nodenext) and builds it
 // with Vite; lints the tarball with publint --strict and
@@ -75,7 +75,7 @@ function exportTargets(value) {
 let tarball = '';
 let files = [];
 
-step('npm pack (prepack builds first)', () => {
+step('npm pack (prepack builds, unless `npm run verify` has)', () => {
   const { stdout } = run('npm', ['pack', '--json', '--pack-destination', scratch]);
   // Lifecycle scripts print to the same stdout; npm's JSON is the last array.
   const [info] = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[\n') + 1));

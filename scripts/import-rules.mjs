@@ -22,9 +22,25 @@ export const rules = [
   {
     name: 'the product never imports the sandbox, the demo or a test',
     from: ['src/'],
-    paths: ['sandbox/', 'demo/', 'test/', 'e2e/', 'bench/', 'examples/', 'scripts/'],
+    paths: ['sandbox/', 'demo/', 'test/', 'e2e/', 'bench/', 'examples/', 'scripts/', 'engines/'],
     packages: ['fiskil-link/sandbox'],
     typesAllowed: true,
+  },
+  {
+    name: 'the engines (how every test, the bench and the scripts start a browser) import nothing of what they run',
+    from: ['engines/'],
+    paths: [
+      'src/',
+      'dist/',
+      'sandbox/',
+      'demo/',
+      'test/',
+      'e2e/',
+      'bench/',
+      'examples/',
+      'scripts/',
+    ],
+    packages: ['fiskil-link'],
   },
   {
     name: 'the pure layers (protocol, config, errors, words, events) and the diagnostics import no Lit and no element',

@@ -34,7 +34,7 @@ console.log(
     : `all ${results.length} suites passed`,
 );
 // A suite killed by a signal, with no test failing anywhere, exits as a killed
-// process does (128 + the signal), so that .ci/run can tell it from a failure.
+// process does (128 + the signal), so that `npm run verify` can tell it from a failure.
 const killed = failed.find((r) => r.signal)?.signal;
 if (killed && failed.every((r) => r.signal)) process.exit(128 + (constants.signals[killed] ?? 0));
 process.exit(failed.length ? 1 : 0);

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { createSandbox } from '../../sandbox/server.js';
-import { chromiumLaunchOptions } from '../../test/chromium.js';
+import { chromiumLaunchOptions } from '../../engines/chromium.js';
 import { toConsentScreen } from '../../e2e/sandbox-journey.js';
 
 const WAIT = { timeout: 60_000 };

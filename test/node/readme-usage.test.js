@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../chromium.js';
+import { chromiumLaunchOptions } from '../../engines/chromium.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const bundle = readFileSync(new URL('../../dist/fiskil-link.js', import.meta.url));

@@ -1,7 +1,7 @@
 // @ts-check
 // Debian's Chromium through playwright-core (as every other e2e test drives it).
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../test/chromium.js';
+import { chromiumLaunchOptions } from '../chromium.js';
 import { pageEngine } from './engine.js';
 
 /** @returns {Promise<import('./engine.js').Engine>} */

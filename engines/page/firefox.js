@@ -1,10 +1,9 @@
 // @ts-check
 // Debian's Firefox ESR over WebDriver BiDi, through puppeteer-core (as the element
-// suite drives it in web-test-runner.config.js).
+// suite drives it, engines/web-test-runner.js).
 import puppeteer from 'puppeteer-core';
+import { firefoxLaunchOptions } from '../firefox.js';
 import { Unsupported, pageEngine } from './engine.js';
-
-export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 // WebDriver's key table: \uE006 is the main Enter ("Return"); \uE007, which puppeteer
 // sends for "Enter", is the keypad's.
@@ -12,11 +11,7 @@ const bidiKeys = { Enter: '\uE006', Space: ' ', Escape: 'Escape', Tab: 'Tab', Sh
 
 /** @returns {Promise<import('./engine.js').Engine>} */
 export async function launch(/** @type {import('./engine.js').LaunchOptions} */ { hostedOrigin }) {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath,
-    headless: true,
-  });
+  const browser = await puppeteer.launch({ ...firefoxLaunchOptions(), headless: true });
   return pageEngine({
     name: 'firefox',
     browser,

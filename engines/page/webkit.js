@@ -1,7 +1,7 @@
 // @ts-check
 // WebKitGTK's MiniBrowser over classic WebDriver (WebKitWebDriver, in Xvfb when
-// there is no display), through webdriverio: the pair test/webkit-launcher.js
-// starts for the element suite.
+// there is no display), through webdriverio: the pair engines/webkit.js starts,
+// as it does for the element suite.
 //
 // Classic WebDriver runs script in one frame at a time, so reading the hosted page
 // means switching into its iframe. In WebKitWebDriver a switch also moves keyboard
@@ -10,7 +10,7 @@
 // leave the iframe. So this engine first reads where focus is (from the frame it is
 // in, which moves nothing), runs the script, then switches to wherever focus was.
 import { remote } from 'webdriverio';
-import { startWebkitDriver, stopAll, webkitCapabilities } from '../../test/webkit-launcher.js';
+import { startWebkitDriver, stopAll, webkitCapabilities } from '../webkit.js';
 import { Unsupported, assertKey } from './engine.js';
 
 // WebDriver's key table (\uE006 is the main Enter, "Return").
