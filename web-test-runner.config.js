@@ -6,8 +6,15 @@ import { wtrBrowsers } from './engines/web-test-runner.js';
 // The hosted page of a server that accepts and stalls: it never answers, so the
 // iframe never fires `load`. With `then=load`, a second request for the same
 // session id is sent on to the hosted-page fixture ("Try again" works).
+// `/test/stall/seen?sess_id=` says whether the first request has arrived: on a
+// busy machine the element's load timeout can pass before it does, and a
+// "Try again" then would be the first request the server sees.
 const stalled = new Set();
 async function stallingServer(ctx, next) {
+  if (ctx.path === '/test/stall/seen') {
+    ctx.body = { seen: stalled.has(ctx.query.sess_id) };
+    return;
+  }
   if (ctx.path !== '/test/stall') return next();
   const session = ctx.query.sess_id;
   if (ctx.query.then === 'load' && stalled.has(session)) {

@@ -32,10 +32,18 @@ async function stalledFlow(
   el ??= await fixture<FiskilLink>(html`<fiskil-link></fiskil-link>`);
   el.authServer = then ? `${stallUrl}?then=${then}` : stallUrl;
   el.loadTimeout = loadTimeout;
-  el.sessionId = newSessionId();
+  const id = newSessionId();
+  el.sessionId = id;
   await waitUntil(() => button(el, 'Try again'), 'no "Try again" after the load timeout', {
     timeout: 20000,
   });
+  // The load timeout can pass before a busy server has seen the first request;
+  // a "Try again" then would be the one it stalls.
+  if (then) {
+    const seen = `/test/stall/seen?sess_id=${encodeURIComponent(id)}`;
+    const arrived = async () => ((await (await fetch(seen)).json()) as { seen: boolean }).seen;
+    await waitUntil(arrived, 'the stalled request never reached the server', { timeout: 20000 });
+  }
   return el;
 }
 
