@@ -1,7 +1,7 @@
 // What dist/webview.html hands to native code (docs/mobile.md). It imports
 // nothing that needs the DOM's types, so a React Native app can use it from
-// `fiskil-link/webview-message` without the DOM library.
-import type { HostedErrorDetails, LinkErrorCode, OriginMismatchDetails } from './errors.js';
+// `fiskil-link/webview-message` (src/webview-message.ts) without the DOM library.
+import type { HostedErrorDetails, LinkErrorCode, OriginMismatchDetails } from '../errors.js';
 
 /** Every `source` field of a bridge message: tells ours from other messages on a shared channel. */
 export const WEBVIEW_MESSAGE_SOURCE = 'fiskil-link';
