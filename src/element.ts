@@ -8,4 +8,4 @@ export * from './events.js';
 export { link } from './link.js';
 export type { LinkFlow, LinkOptions, LinkResult } from './link.js';
 export type { FiskilLinkStrings } from './strings.js';
-export type * from './webview/message.js';
+export type * from './webview-message.js';
