@@ -139,11 +139,12 @@ const BUILDS: Record<string, () => UserConfig> = {
   }),
   bundle: () => selfContained('es', 'fiskil-link.js'),
   umd: () => selfContained('umd', 'fiskil-link.umd.js'),
-  // The mobile bridge page (docs/mobile.md). Its script is a classic one (IIFE),
-  // since WebViews refuse module scripts from file: URLs; the page and its
-  // stylesheet are copied from webview/ as they are.
+  // The mobile bridge page (docs/mobile.md), all of it in src/webview/. Its
+  // script is a classic one (IIFE), since WebViews refuse module scripts from
+  // file: URLs; the page and its stylesheet are copied from src/webview/public/
+  // as they are.
   webview: () => ({
-    publicDir: 'webview',
+    publicDir: 'src/webview/public',
     build: {
       outDir: OUT_DIR,
       emptyOutDir: false,

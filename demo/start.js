@@ -63,7 +63,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const dist = built.length
     ? built.map((line) => `  dist/           ${line}`).join('\n')
-    : '  dist/           up to date with src/ and webview/ (npm start rebuilds what is missing or stale)';
+    : '  dist/           up to date with src/ (npm start rebuilds what is missing or stale)';
   console.log(`
   Demo app        ${app.demoUrl}            ← open this
   Playground      ${app.demoUrl}/playground.html

@@ -16,7 +16,7 @@ export const rules = [
   {
     name: 'the sandbox is a second reading of the protocol: it never imports the product',
     from: ['sandbox/'],
-    paths: ['src/', 'dist/', 'webview/', 'demo/', 'test/', 'e2e/', 'examples/'],
+    paths: ['src/', 'dist/', 'demo/', 'test/', 'e2e/', 'examples/'],
     packages: ['fiskil-link'],
   },
   {

@@ -4,7 +4,7 @@
 import { LinkError } from '../errors.js';
 import { LinkErrorEvent } from '../events.js';
 import type { FiskilLink } from '../fiskil-link.js';
-import { WEBVIEW_EVENT_TYPES, type FiskilLinkWebView } from '../webview-message.js';
+import { WEBVIEW_EVENT_TYPES, type FiskilLinkWebView } from './message.js';
 import { nativeChannels, postToNative } from './channels.js';
 import { readFragment, readStartOptions, type FlowInput } from './input.js';
 import { clearNotice, showNotice } from './notice.js';

@@ -4,7 +4,7 @@ import {
   WEBVIEW_MESSAGE_SOURCE,
   type FiskilLinkWebViewMessage,
   type WebViewLinkErrorDetail,
-} from '../webview-message.js';
+} from './message.js';
 
 /** A `LinkError` as plain data: an Error's own fields do not survive JSON. */
 function plainError(error: LinkError): WebViewLinkErrorDetail {

@@ -14,7 +14,7 @@ function repoAt(time) {
   const files = [
     'src/index.ts',
     'src/webview/index.ts',
-    'webview/webview.html',
+    'src/webview/public/webview.html',
     'vite.config.ts',
     ...DEMO_BUILDS.flatMap((b) => b.outputs.map((o) => `dist/${o}`)),
   ];
@@ -48,7 +48,7 @@ test('a source changed after the build rebuilds what is made from it', (t) => {
   const repo = repoAt(new Date('2026-01-01'));
   t.after(() => rmSync(repo, { recursive: true }));
   const later = new Date('2026-01-02');
-  utimesSync(join(repo, 'webview/webview.html'), later, later);
+  utimesSync(join(repo, 'src/webview/public/webview.html'), later, later);
   assert.deepEqual(modes(repo), ['webview']);
   utimesSync(join(repo, 'src/index.ts'), later, later);
   assert.deepEqual(modes(repo), ['bundle', 'umd', 'webview']);

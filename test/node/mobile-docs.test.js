@@ -1,4 +1,4 @@
-// docs/mobile.md's React Native snippet is a file that compiles: it must appear
+// docs/mobile-react-native.md's snippet is a file that compiles: it must appear
 // in the docs as it is, and tsc must accept it against the package's own message
 // type (run after `npm run build`, which writes dist/webview-message.d.ts).
 import { test } from 'node:test';
@@ -10,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const snippet = 'test/types/react-native/FiskilLinkScreen.tsx';
 
-test('docs/mobile.md shows the React Native snippet exactly as compiled', () => {
-  const docs = readFileSync(`${root}docs/mobile.md`, 'utf8');
+test('docs/mobile-react-native.md shows the React Native snippet exactly as compiled', () => {
+  const docs = readFileSync(`${root}docs/mobile-react-native.md`, 'utf8');
   const code = readFileSync(`${root}${snippet}`, 'utf8');
-  assert.ok(docs.includes(`\`\`\`tsx\n${code}\`\`\``), `${snippet} is not in docs/mobile.md`);
+  assert.ok(
+    docs.includes(`\`\`\`tsx\n${code}\`\`\``),
+    `${snippet} is not in docs/mobile-react-native.md`,
+  );
 });
 
 test('the React Native snippet type-checks (strict, no DOM) against FiskilLinkWebViewMessage', async () => {

@@ -1,5 +1,5 @@
 // Just enough of react-native and react-native-webview to type-check the
-// snippet in docs/mobile.md: their real types are not installed here. Each
+// snippet in docs/mobile-react-native.md: their real types are not installed here. Each
 // member is declared as the libraries document it.
 declare module 'react-native' {
   export const BackHandler: {
