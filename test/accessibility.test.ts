@@ -121,26 +121,37 @@ describe('<fiskil-link> accessibility', () => {
   });
 
   describe('focus', () => {
-    it('goes into the dialog on Enter and back to the trigger on Escape', async () => {
-      const page = await fixture<HTMLDivElement>(
-        html`<div>
-          <button id="trigger">Connect</button>
-          <fiskil-link auth-server=${hostedUrl}></fiskil-link>
-        </div>`,
-      );
-      const trigger = page.querySelector<HTMLButtonElement>('#trigger')!;
-      const el = page.querySelector('fiskil-link')!;
-      trigger.addEventListener('click', () => (el.sessionId = newSessionId()));
-      trigger.focus();
-      const loaded = oneEvent(el, 'link-load');
-      await sendKeys({ press: 'Enter' });
-      await loaded;
-      expect(dialogOf(el).contains(deepActiveElement())).to.equal(true);
-      const closed = oneEvent(el, 'link-close');
-      await sendKeys({ press: 'Escape' });
-      await closed;
-      expect(document.activeElement).to.equal(trigger);
-    });
+    // Closed by the user (Escape) or by the page (cancel()): focus goes back where it was.
+    for (const close of ['Escape', 'cancel()'] as const) {
+      it(`goes into the dialog on Enter and back to the trigger on ${close}`, async () => {
+        const page = await fixture<HTMLDivElement>(
+          html`<div>
+            <button id="trigger">Connect</button>
+            <fiskil-link auth-server=${hostedUrl}></fiskil-link>
+          </div>`,
+        );
+        const trigger = page.querySelector<HTMLButtonElement>('#trigger')!;
+        const el = page.querySelector('fiskil-link')!;
+        trigger.addEventListener('click', () => (el.sessionId = newSessionId()));
+        trigger.focus();
+        const opened = oneEvent(el, 'link-open');
+        const loaded = oneEvent(el, 'link-load');
+        await sendKeys({ press: 'Enter' });
+        await opened;
+        expect(el.shadowRoot!.activeElement).to.not.equal(null);
+        expect(dialogOf(el).contains(el.shadowRoot!.activeElement)).to.equal(true);
+        await loaded;
+        expect(dialogOf(el).contains(deepActiveElement())).to.equal(true);
+        if (close === 'Escape') {
+          const closed = oneEvent(el, 'link-close');
+          await sendKeys({ press: 'Escape' });
+          await closed;
+        } else {
+          el.cancel();
+        }
+        expect(document.activeElement).to.equal(trigger);
+      });
+    }
 
     it('shows a focus ring on the close control reached with Tab', async () => {
       const el = await openFlow();
@@ -182,9 +193,25 @@ describe('<fiskil-link> accessibility', () => {
       const el = await openFlow();
       expect(dialogOf(el).getAttribute('aria-label')).to.equal('Connect your account');
       expect(frameOf(el)!.title).to.equal('Fiskil: connect your account');
+      expect(button(el, 'Close')!.getAttribute('aria-label')).to.equal('Close');
       expect(button(el, 'Close')!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal(
         'true',
       );
+    });
+
+    it('shows a loading indicator until the hosted page loads', async () => {
+      const el = await fixture<FiskilLink>(
+        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
+      );
+      const opened = oneEvent(el, 'link-open');
+      const loaded = oneEvent(el, 'link-load');
+      el.sessionId = newSessionId();
+      await opened;
+      const status = statusOf(el);
+      expect(status.textContent).to.contain('Loading');
+      await loaded;
+      await el.updateComplete;
+      expect(status.textContent!.trim()).to.equal('');
     });
 
     it('announces loading, then a load failure, in one live region', async () => {

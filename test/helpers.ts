@@ -70,21 +70,34 @@ export function hostedPost(el: FiskilLink, data: unknown, times = 1): void {
   frameOf(el)!.contentWindow!.postMessage({ fixture: 'post', data, times }, hostedOrigin);
 }
 
+/** What the fixture answers when asked where it is. */
+export interface FixtureLocation {
+  sessId: string | null;
+  pathname: string;
+  search: string;
+  extra: string | null;
+}
+
 /** Asks the fixture what URL it was loaded with. */
-export async function hostedLocation(
-  el: FiskilLink,
-): Promise<{ sessId: string | null; pathname: string; search: string; extra: string | null }> {
-  const frameWindow = frameOf(el)!.contentWindow!;
+export function hostedLocation(el: FiskilLink): Promise<FixtureLocation> {
+  return askFixture(frameOf(el)!.contentWindow!);
+}
+
+/**
+ * Asks the fixture in `target` (any window that loaded test/fixtures/hosted.html) where it
+ * is. A round trip: by its answer, everything the fixture posted before has arrived.
+ */
+export async function askFixture(target: Window): Promise<FixtureLocation> {
   const reply = new Promise<MessageEvent>((resolve) => {
     const onMessage = (event: MessageEvent) => {
-      if (event.source === frameWindow && event.data?.fixture === 'whoami') {
+      if (event.source === target && event.data?.fixture === 'whoami') {
         window.removeEventListener('message', onMessage);
         resolve(event);
       }
     };
     window.addEventListener('message', onMessage);
   });
-  frameWindow.postMessage({ fixture: 'whoami' }, hostedOrigin);
+  target.postMessage({ fixture: 'whoami' }, hostedOrigin);
   return (await reply).data;
 }
 

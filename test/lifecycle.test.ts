@@ -4,17 +4,95 @@ import {
   dialogOf,
   frameOf,
   hostedLocation,
+  hostedOrigin,
   hostedPost,
   hostedUrl,
+  messageEvent,
   openFlow,
+  postFromProvider,
   recordEvents,
 } from './helpers.js';
+
+const success = { isCompleted: true, consentID: 'con_1', redirectURL: '/done' };
 
 const canMove = 'moveBefore' in Element.prototype;
 
 type Moving = Element & { moveBefore(node: Node, child: Node | null): void };
 
 describe('<fiskil-link> lifecycle', () => {
+  describe('while a flow runs', () => {
+    it('replaces the flow when the session id changes, silently', async () => {
+      const el = await openFlow('ses_one');
+      const first = frameOf(el)!;
+      const firstWindow = first.contentWindow!;
+      const events = recordEvents(el);
+      const loaded = oneEvent(el, 'link-load');
+      el.sessionId = 'ses_two';
+      await loaded;
+      expect(events).to.deep.equal(['link-open', 'link-load']);
+      expect(frameOf(el)).to.not.equal(first);
+      expect(dialogOf(el).open).to.equal(true);
+      expect((await hostedLocation(el)).sessId).to.equal('ses_two');
+      // The old frame's window is gone from the page; a message claiming it changes nothing.
+      postFromProvider(el, success, { source: firstWindow });
+      await aTimeout(0);
+      expect(events).to.deep.equal(['link-open', 'link-load']);
+    });
+
+    it('closes the modal when a replacing session id meets a bad configuration', async () => {
+      const el = await openFlow('ses_one');
+      const events = recordEvents(el);
+      el.authServer = 'http://example.com';
+      const error = oneEvent(el, 'link-error');
+      el.sessionId = 'ses_two';
+      expect((await error).detail.code).to.equal('LINK_INVALID_CONFIG');
+      await el.updateComplete;
+      expect(dialogOf(el).open).to.equal(false);
+      expect(frameOf(el)).to.equal(null);
+      expect(document.documentElement.style.overflow).to.equal('');
+      expect(events).to.deep.equal(['link-error']);
+    });
+
+    it('tears everything down when removed mid-flow, and dispatches nothing after', async () => {
+      const el = await openFlow();
+      const frameWindow = frameOf(el)!.contentWindow!;
+      const events = recordEvents(el);
+      el.remove();
+      expect(document.documentElement.style.overflow).to.equal('');
+      window.dispatchEvent(
+        messageEvent({ data: success, origin: hostedOrigin, source: frameWindow }),
+      );
+      el.cancel();
+      await aTimeout(0);
+      expect(events).to.deep.equal([]);
+      await el.updateComplete;
+      expect(frameOf(el)).to.equal(null);
+    });
+
+    it('does not restart a finished flow when re-attached', async () => {
+      const el = await openFlow('ses_done');
+      hostedPost(el, success);
+      await oneEvent(el, 'link-close');
+      const parent = el.parentElement!;
+      const events = recordEvents(el);
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      expect(frameOf(el)).to.equal(null);
+      expect(events).to.deep.equal([]);
+    });
+
+    it('ends silently when the session id is cleared', async () => {
+      const el = await openFlow();
+      const events = recordEvents(el);
+      el.sessionId = '';
+      await el.updateComplete;
+      expect(events).to.deep.equal([]);
+      expect(frameOf(el)).to.equal(null);
+      expect(dialogOf(el).open).to.equal(false);
+    });
+  });
+
   describe('moved in the DOM while a flow runs', () => {
     it(`${canMove ? 'keeps the flow (moveBefore)' : 'restarts with the same session id (no moveBefore in this engine)'}`, async () => {
       const el = await openFlow('ses_move');
@@ -69,6 +147,7 @@ describe('<fiskil-link> lifecycle', () => {
       target.append(el);
       await loaded;
       expect(frameOf(el)).to.not.equal(frame);
+      expect(dialogOf(el).open).to.equal(true);
       expect(dialogOf(el).matches(':modal')).to.equal(true);
       expect(events).to.deep.equal(['link-open', 'link-load']);
       expect((await hostedLocation(el)).sessId).to.equal('ses_reappend');
