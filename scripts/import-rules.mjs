@@ -52,6 +52,7 @@ export const rules = [
     from: [
       'src/fiskil-link.ts',
       'src/fiskil-link.styles.ts',
+      'src/attributes.ts',
       'src/element.ts',
       'src/index.ts',
       'src/define.ts',

@@ -189,8 +189,11 @@ export class FiskilLink extends ReactiveElement {
   strings: Partial<FiskilLinkStrings> = {};
 
   #flow?: Flow;
-  /** A start the next update owes, and whether it shows: a new session id, or a reconnect that cut a flow short. */
-  #owed?: { show: boolean };
+  /**
+   * A start the next update owes, whether it shows, and its session id (as
+   * `readSessionId` read it): a new session id, or a reconnect that cut a flow short.
+   */
+  #owed?: { show: boolean; id: string | undefined };
   #returnFocus: Element | null = null;
   #releaseScroll?: () => void;
 
@@ -214,7 +217,8 @@ export class FiskilLink extends ReactiveElement {
     }
     this.#owed = undefined;
     // A value that is not text is a session id too: #start names its fault.
-    if (readSessionId(this.sessionId) !== '') this.#start(true);
+    const id = readSessionId(this.sessionId);
+    if (id !== '') this.#start(true, id);
     else this.#reject('open() needs a session-id: the id from POST /v1/auth/session.');
   }
 
@@ -246,7 +250,8 @@ export class FiskilLink extends ReactiveElement {
       // A framework that moves the element without moveBefore() reconnects it
       // at once: the flow starts again with the same session id (its iframe
       // reloads anyway).
-      if (flow.phase != 'lingering') this.#owed = { show: flow.phase != 'hidden' };
+      if (flow.phase != 'lingering')
+        this.#owed = { show: flow.phase != 'hidden', id: flow.sessionId };
       this.#end(flow, 'silent');
     }
     super.disconnectedCallback();
@@ -281,13 +286,13 @@ export class FiskilLink extends ReactiveElement {
       if (!running || running.sessionId != id) {
         if (running) this.#end(running, 'silent');
         // A flow replaced while on screen: the new one is shown at once.
-        this.#owed = id !== '' ? { show: !!running && running.phase != 'hidden' } : undefined;
+        this.#owed = id !== '' ? { show: !!running && running.phase != 'hidden', id } : undefined;
       }
     }
     if (this.#owed && this.isConnected && !this.#flow) {
-      const { show } = this.#owed;
+      const { show, id } = this.#owed;
       this.#owed = undefined;
-      this.#start(show || !this.preload);
+      this.#start(show || !this.preload, id);
     }
   }
 
@@ -314,8 +319,8 @@ export class FiskilLink extends ReactiveElement {
   }
 
   /** Starts a flow: resolves its configuration, then its listeners and load timer, tied to its signal. */
-  #start(show: boolean): void {
-    const config = resolveConfig(this);
+  #start(show: boolean, id: string | undefined): void {
+    const config = resolveConfig(this, id);
     if (!config.ok) return this.#reject(config.message);
     const { sessionId, authServer, allowedOrigin, timeout, loadTimeout } = config;
     const abort = new AbortController();
@@ -333,10 +338,10 @@ export class FiskilLink extends ReactiveElement {
     };
     this.#flow = flow;
     const { signal } = abort;
-    window.addEventListener('message', (event) => this.#onMessage(flow, event), { signal });
+    addEventListener('message', (event) => this.#onMessage(flow, event), { signal });
     // Offline while open: a notice, cleared when back online.
     for (const type of ['online', 'offline']) {
-      window.addEventListener(type, () => this.requestUpdate(), { signal });
+      addEventListener(type, () => this.requestUpdate(), { signal });
     }
     // Built only when asked for: off, `debug` costs one check.
     if (this.debug) {
