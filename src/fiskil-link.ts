@@ -276,15 +276,12 @@ export class FiskilLink extends ReactiveElement {
     const abort = new AbortController();
     const url = buildAuthUrl(authServer, sessionId);
     const flow: Flow = {
-      sessionId,
+      ...config,
       url,
-      origin: allowedOrigin,
-      timeout,
-      loadTimeout,
       abort,
       phase: show ? 'showing' : 'hidden',
       load: 'loading',
-      frame: this.#newFrame(url),
+      frame: newFrame(url, (frame) => this.#onFrameLoad(frame)),
     };
     this.#flow = flow;
     const { signal } = abort;
@@ -342,12 +339,8 @@ export class FiskilLink extends ReactiveElement {
     const flow = this.#flow;
     if (!failed(flow)) return;
     flow.load = 'loading';
-    flow.frame = this.#newFrame(flow.url);
+    flow.frame = newFrame(flow.url, (frame) => this.#onFrameLoad(frame));
     this.#waitForLoad(flow);
-  }
-
-  #newFrame(url: string): HTMLIFrameElement {
-    return newFrame(url, (frame) => this.#onFrameLoad(frame));
   }
 
   /** The modal goes up; the user's time runs from now, not from a hidden preload. */

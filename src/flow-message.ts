@@ -23,11 +23,11 @@ export function readMessage(
     log(host, 'debug', 'ignored a message that is not a protocol message');
     return;
   }
-  if (event.origin !== flow.origin) {
-    const why = `The hosted page posted from ${event.origin}, but only ${flow.origin} is allowed.`;
+  if (event.origin !== flow.allowedOrigin) {
+    const why = `The hosted page posted from ${event.origin}, but only ${flow.allowedOrigin} is allowed.`;
     log(host, 'warn', `rejected: ${why}`);
     return linkError(host, 'LINK_ORIGIN_MISMATCH', why, {
-      expectedOrigin: flow.origin,
+      expectedOrigin: flow.allowedOrigin,
       receivedOrigin: event.origin,
     });
   }

@@ -1,3 +1,4 @@
+import type { FlowConfig } from './config.js';
 import type { LinkError } from './errors.js';
 import type { ConsentDetail } from './protocol.js';
 
@@ -18,13 +19,12 @@ export type End = LinkError | ConsentDetail | 'closed' | 'silent';
  */
 export type Load = 'loading' | 'stalled' | 'unreachable' | 'loaded';
 
-/** One run of the hosted flow. Its signal owns every listener and timer it started. */
-export interface Flow {
-  readonly sessionId: string;
+/**
+ * One run of the hosted flow, on its resolved configuration. Its signal owns
+ * every listener and timer it started.
+ */
+export interface Flow extends Readonly<Extract<FlowConfig, { ok: true }>> {
   readonly url: string;
-  readonly origin: string;
-  readonly timeout: number;
-  readonly loadTimeout: number;
   readonly abort: AbortController;
   phase: Phase;
   load: Load;
