@@ -68,6 +68,12 @@ export const rules = [
     from: [
       'src/fiskil-link.ts',
       'src/fiskil-link.styles.ts',
+      'src/attributes.ts',
+      'src/flow.ts',
+      'src/flow-message.ts',
+      'src/focus.ts',
+      'src/report.ts',
+      'src/view.ts',
       'src/element.ts',
       'src/index.ts',
       'src/define.ts',

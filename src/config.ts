@@ -117,16 +117,23 @@ export function authServerOrigin(value: unknown): string | null {
   }
 }
 
-/** Checks what the element's attributes say, without loading anything. */
-export function resolveConfig(input: {
-  sessionId?: unknown;
-  authServer: unknown;
-  allowedOrigin: unknown;
-  timeout: unknown;
-  loadTimeout: unknown;
-}): FlowConfig {
+/**
+ * Checks what the element's attributes say, without loading anything. The
+ * session id is `sessionId`, the one read by `readSessionId` (so a flow loads
+ * the id its element compared), else read from `input`.
+ */
+export function resolveConfig(
+  input: {
+    sessionId?: unknown;
+    authServer: unknown;
+    allowedOrigin: unknown;
+    timeout: unknown;
+    loadTimeout: unknown;
+  },
+  read: string | undefined = readSessionId(input.sessionId),
+): FlowConfig {
   try {
-    const sessionId = text('session-id', input.sessionId);
+    const sessionId = read ?? fail('session-id', '', 'it must be a string');
     if (sessionId.length > MAX_LENGTH) {
       fail('session-id', sessionId, `must be at most ${MAX_LENGTH} characters`);
     }

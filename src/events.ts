@@ -1,12 +1,7 @@
 import type { LinkError } from './errors.js';
+import type { ConsentDetail } from './protocol.js';
 
-/** What a completed flow hands back. */
-export interface ConsentDetail {
-  /** The consent (arrangement) the user granted; read it with `GET /v1/consent`. */
-  consentID: string;
-  /** Where the hosted flow would have redirected, when it said. */
-  redirectURL?: string;
-}
+export type { ConsentDetail };
 
 // Each event class names itself once, in `eventName`; the constructor reads it
 // from the class being built, so the five classes share one constructor.

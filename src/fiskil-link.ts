@@ -16,10 +16,12 @@ import {
   LinkErrorEvent,
   LinkLoadEvent,
   LinkOpenEvent,
-  type ConsentDetail,
 } from './events.js';
+import { after, failed, newFrame, onScreen, type End, type Flow } from './flow.js';
+import { readMessage } from './flow-message.js';
+import { deepActiveElement, returnFocus } from './focus.js';
 import { preconnect } from './preconnect.js';
-import { parseProviderMessage } from './protocol.js';
+import { linkError, log } from './report.js';
 import { lockScroll } from './scroll-lock.js';
 import { mergeStrings, type FiskilLinkStrings } from './strings.js';
 import { checkFrame } from './diagnostics/reachability.js';
@@ -27,61 +29,9 @@ import { mark } from './timing.js';
 import { styles } from './fiskil-link.styles.js';
 import { buildView, setModal, type Render } from './view.js';
 
-/**
- * Where a flow is in its life (docs/state.md draws it):
- * `hidden` (preloaded, not asked to show) → `showing` (the modal goes up on the
- * next update) → `open` → ended, or `lingering` after an invalid session (its
- * outcome is out; the modal stays for the user to read the hosted page).
- */
-type Phase = 'hidden' | 'showing' | 'open' | 'lingering';
-
-/** How a flow ends: with its outcome, closed after a lingering outcome, or silently (replaced, removed). */
-type End = LinkError | ConsentDetail | 'closed' | 'silent';
-
-/** One run of the hosted flow. Its signal owns every listener and timer it started. */
-interface Flow {
-  readonly sessionId: string;
-  readonly url: string;
-  readonly origin: string;
-  readonly timeout: number;
-  readonly loadTimeout: number;
-  readonly abort: AbortController;
-  phase: Phase;
-  /**
-   * The iframe's document: `stalled` once `loadTimeout` passed first,
-   * `unreachable` once the auth server could not be reached ("Try again" loads it anew).
-   */
-  load: 'loading' | 'stalled' | 'unreachable' | 'loaded';
-  /** Settles once the reachability check of the current frame has (docs/diagnostics.md). */
-  reached?: Promise<unknown>;
-  /** When the modal went up (`fiskil-link:open`). */
-  opened?: number;
-  /**
-   * The flow's iframe, made here and placed by the view: a new one is a new
-   * document ("Try again"). Held, so a window message needs no query.
-   */
-  frame: HTMLIFrameElement;
-}
-
 const ms = (fallback: number) => ({
   fromAttribute: (value: string | null) => parseMilliseconds(value, fallback),
 });
-
-/** Runs `run` after `ms` unless `signal` aborts first. */
-function after(signal: AbortSignal, ms: number, run: () => void): void {
-  const timer = setTimeout(run, ms);
-  signal.addEventListener('abort', () => clearTimeout(timer));
-}
-
-/** The hosted page did not come: "Try again" and "Close" are offered. */
-const failed = (flow?: Flow): flow is Flow =>
-  flow?.load == 'stalled' || flow?.load == 'unreachable';
-
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /**
  * Runs Fiskil's hosted bank and energy consent flow in a modal iframe, and
@@ -189,8 +139,11 @@ export class FiskilLink extends ReactiveElement {
   strings: Partial<FiskilLinkStrings> = {};
 
   #flow?: Flow;
-  /** A start the next update owes, and whether it shows: a new session id, or a reconnect that cut a flow short. */
-  #owed?: { show: boolean };
+  /**
+   * A start the next update owes, whether it shows, and its session id (as
+   * `readSessionId` read it): a new session id, or a reconnect that cut a flow short.
+   */
+  #owed?: { show: boolean; id: string | undefined };
   #returnFocus: Element | null = null;
   #releaseScroll?: () => void;
 
@@ -214,7 +167,8 @@ export class FiskilLink extends ReactiveElement {
     }
     this.#owed = undefined;
     // A value that is not text is a session id too: #start names its fault.
-    if (readSessionId(this.sessionId) !== '') this.#start(true);
+    const id = readSessionId(this.sessionId);
+    if (id !== '') this.#start(true, id);
     else this.#reject('open() needs a session-id: the id from POST /v1/auth/session.');
   }
 
@@ -230,7 +184,7 @@ export class FiskilLink extends ReactiveElement {
         flow,
         flow.phase == 'lingering'
           ? 'closed'
-          : this.#error('LINK_USER_CANCELLED', 'The flow was closed before it finished.'),
+          : linkError(this, 'LINK_USER_CANCELLED', 'The flow was closed before it finished.'),
       );
     }
   }
@@ -246,7 +200,8 @@ export class FiskilLink extends ReactiveElement {
       // A framework that moves the element without moveBefore() reconnects it
       // at once: the flow starts again with the same session id (its iframe
       // reloads anyway).
-      if (flow.phase != 'lingering') this.#owed = { show: flow.phase != 'hidden' };
+      if (flow.phase != 'lingering')
+        this.#owed = { show: flow.phase != 'hidden', id: flow.sessionId };
       this.#end(flow, 'silent');
     }
     super.disconnectedCallback();
@@ -281,13 +236,13 @@ export class FiskilLink extends ReactiveElement {
       if (!running || running.sessionId != id) {
         if (running) this.#end(running, 'silent');
         // A flow replaced while on screen: the new one is shown at once.
-        this.#owed = id !== '' ? { show: !!running && running.phase != 'hidden' } : undefined;
+        this.#owed = id !== '' ? { show: !!running && running.phase != 'hidden', id } : undefined;
       }
     }
     if (this.#owed && this.isConnected && !this.#flow) {
-      const { show } = this.#owed;
+      const { show, id } = this.#owed;
       this.#owed = undefined;
-      this.#start(show || !this.preload);
+      this.#start(show || !this.preload, id);
     }
   }
 
@@ -314,38 +269,43 @@ export class FiskilLink extends ReactiveElement {
   }
 
   /** Starts a flow: resolves its configuration, then its listeners and load timer, tied to its signal. */
-  #start(show: boolean): void {
-    const config = resolveConfig(this);
+  #start(show: boolean, id: string | undefined): void {
+    const config = resolveConfig(this, id);
     if (!config.ok) return this.#reject(config.message);
     const { sessionId, authServer, allowedOrigin, timeout, loadTimeout } = config;
     const abort = new AbortController();
     const url = buildAuthUrl(authServer, sessionId);
     const flow: Flow = {
-      sessionId,
+      ...config,
       url,
-      origin: allowedOrigin,
-      timeout,
-      loadTimeout,
       abort,
       phase: show ? 'showing' : 'hidden',
       load: 'loading',
-      frame: this.#newFrame(url),
+      frame: newFrame(url, (frame) => this.#onFrameLoad(frame)),
     };
     this.#flow = flow;
     const { signal } = abort;
-    window.addEventListener('message', (event) => this.#onMessage(flow, event), { signal });
+    addEventListener(
+      'message',
+      (event) => {
+        const end = readMessage(this, flow, event);
+        if (end) this.#end(flow, end);
+      },
+      { signal },
+    );
     // Offline while open: a notice, cleared when back online.
     for (const type of ['online', 'offline']) {
-      window.addEventListener(type, () => this.requestUpdate(), { signal });
+      addEventListener(type, () => this.requestUpdate(), { signal });
     }
     // Built only when asked for: off, `debug` costs one check.
     if (this.debug) {
-      this.#log(
+      log(
+        this,
         'debug',
         `config: auth-server ${authServer.href}, allowed-origin ${allowedOrigin}, timeout ${timeout} ms, load-timeout ${loadTimeout} ms`,
       );
       // Never the whole session id: a log is often shared.
-      this.#log('debug', `loading ${buildAuthUrl(authServer, `${sessionId.slice(0, 4)}...`)}`);
+      log(this, 'debug', `loading ${buildAuthUrl(authServer, `${sessionId.slice(0, 4)}...`)}`);
     }
     this.#waitForLoad(flow);
   }
@@ -360,7 +320,7 @@ export class FiskilLink extends ReactiveElement {
     // nothing from the auth server: nothing to check.
     if (!frame.srcdoc)
       flow.reached = checkFrame(new URL(flow.url).origin, loadTimeout, signal, (message) =>
-        this.#end(flow, this.#error('LINK_INVALID_CONFIG', message)),
+        this.#end(flow, linkError(this, 'LINK_INVALID_CONFIG', message)),
       ).then((why) => why && this.#notLoaded(flow, frame, 'unreachable', why));
     this.requestUpdate();
   }
@@ -369,28 +329,18 @@ export class FiskilLink extends ReactiveElement {
     if (this.#flow != flow || flow.frame != frame || flow.load != 'loading') return;
     flow.load = load;
     this.requestUpdate();
-    if (why) this.#log('warn', why);
+    if (why) log(this, 'warn', why);
     // Such a page embeds only pages that opt in (Cross-Origin-Embedder-Policy).
     if (window.crossOriginIsolated)
-      this.#log('warn', 'the page is cross-origin isolated: the hosted page must opt in to load');
+      log(this, 'warn', 'the page is cross-origin isolated: the hosted page must opt in to load');
   }
 
   #retry(): void {
     const flow = this.#flow;
     if (!failed(flow)) return;
     flow.load = 'loading';
-    flow.frame = this.#newFrame(flow.url);
+    flow.frame = newFrame(flow.url, (frame) => this.#onFrameLoad(frame));
     this.#waitForLoad(flow);
-  }
-
-  // The one place an iframe is made: `part`, then the `src` property (a test
-  // kit may intercept that setter). A new element is a new document ("Try again").
-  #newFrame(url: string): HTMLIFrameElement {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('part', 'frame');
-    frame.src = url;
-    frame.addEventListener('load', () => this.#onFrameLoad(frame));
-    return frame;
   }
 
   /** The modal goes up; the user's time runs from now, not from a hidden preload. */
@@ -404,41 +354,9 @@ export class FiskilLink extends ReactiveElement {
       setModal(dialog, true);
     }
     after(flow.abort.signal, flow.timeout, () =>
-      this.#end(flow, this.#error('LINK_TIMEOUT', 'The flow timed out.')),
+      this.#end(flow, linkError(this, 'LINK_TIMEOUT', 'The flow timed out.')),
     );
     this.#dispatch(new LinkOpenEvent());
-  }
-
-  // docs/protocol.md's order: source, then shape, then origin.
-  #onMessage(flow: Flow, event: MessageEvent): void {
-    const frameWindow = flow.frame.contentWindow;
-    if (!frameWindow || event.source !== frameWindow) {
-      // The hot path (every other window's message): one check when `debug` is off.
-      if (this.debug)
-        this.#log('debug', 'ignored a message from a window that is not this flow’s iframe');
-      return;
-    }
-    const message = parseProviderMessage(event.data);
-    if (!message) return this.#log('debug', 'ignored a message that is not a protocol message');
-    if (event.origin !== flow.origin) {
-      const why = `The hosted page posted from ${event.origin}, but only ${flow.origin} is allowed.`;
-      this.#log('warn', `rejected: ${why}`);
-      return this.#end(
-        flow,
-        this.#error('LINK_ORIGIN_MISMATCH', why, {
-          expectedOrigin: flow.origin,
-          receivedOrigin: event.origin,
-        }),
-      );
-    }
-    if (message.kind == 'success') {
-      this.#log('info', 'accepted: consent');
-      const { consentID, redirectURL } = message;
-      this.#end(flow, redirectURL === undefined ? { consentID } : { consentID, redirectURL });
-    } else {
-      this.#log('info', `accepted: link-error ${message.code}`);
-      this.#end(flow, this.#error(message.code, message.message, message.details));
-    }
   }
 
   /**
@@ -450,7 +368,7 @@ export class FiskilLink extends ReactiveElement {
   #end(flow: Flow, end: End): void {
     if (this.#flow !== flow) return;
     flow.abort.abort();
-    const shown = flow.phase == 'open' || flow.phase == 'lingering';
+    const shown = onScreen(flow.phase);
     const lingers = shown && end instanceof LinkError && INVALID_SESSION_CODES.includes(end.code);
     if (lingers) {
       flow.phase = 'lingering';
@@ -472,22 +390,14 @@ export class FiskilLink extends ReactiveElement {
     const dialog = this.#dialog;
     if (!dialog?.open) return;
     setModal(dialog, false);
-    const target = this.#returnFocus;
+    returnFocus(this.#returnFocus);
     this.#returnFocus = null;
-    if (target instanceof HTMLElement && target.isConnected && deepActiveElement() !== target) {
-      target.focus({ preventScroll: true });
-    }
-  }
-
-  /** A `LinkError` whose `displayMessage` speaks the page's words (`strings.errors`). */
-  #error(code: string, message: string, details?: LinkError['details']): LinkError {
-    return new LinkError(code, message, details, mergeStrings(this.strings).errors);
   }
 
   /** A configuration that cannot run: one `link-error`, nothing loaded. */
   #reject(message: string): void {
-    this.#log('warn', `config rejected: ${message}`);
-    this.#dispatch(new LinkErrorEvent(this.#error('LINK_INVALID_CONFIG', message)));
+    log(this, 'warn', `config rejected: ${message}`);
+    this.#dispatch(new LinkErrorEvent(linkError(this, 'LINK_INVALID_CONFIG', message)));
   }
 
   // Escape while focus is in the dialog (a cross-origin page keeps its own keys).
@@ -501,9 +411,7 @@ export class FiskilLink extends ReactiveElement {
   // activation, closedby): whatever closed it, the flow ends as a cancel.
   #onDialogClose(event: Event): void {
     const dialog = event.target as HTMLDialogElement;
-    const phase = this.#flow?.phase;
-    if (dialog !== this.#dialog || dialog.open) return;
-    if (phase == 'open' || phase == 'lingering') this.cancel();
+    if (dialog === this.#dialog && !dialog.open && onScreen(this.#flow?.phase)) this.cancel();
   }
 
   async #onFrameLoad(frame: HTMLIFrameElement): Promise<void> {
@@ -523,10 +431,6 @@ export class FiskilLink extends ReactiveElement {
     mark('load');
     this.requestUpdate();
     this.#dispatch(new LinkLoadEvent());
-  }
-
-  #log(level: 'debug' | 'info' | 'warn', line: string): void {
-    if (this.debug) console[level](`[fiskil-link] ${line}`);
   }
 
   #dispatch(event: Event): void {

@@ -1,5 +1,7 @@
+import { attributeOf, type ConfigProperty } from './attributes.js';
 import { defineFiskilLink, TAG_NAME } from './define.js';
 import { LinkError } from './errors.js';
+import type { ConsentDetail } from './protocol.js';
 
 /** Options of `link()`, as in `@fiskil/link`. */
 export interface LinkOptions {
@@ -13,11 +15,8 @@ export interface LinkOptions {
   containerId?: string;
 }
 
-/** What `link()` resolves with. */
-export interface LinkResult {
-  consentID?: string;
-  redirectURL?: string;
-}
+/** What `link()` resolves with: the consent, its fields optional as in `@fiskil/link`. */
+export type LinkResult = Partial<ConsentDetail>;
 
 /** A running flow: a promise of its outcome that can also be closed. */
 export type LinkFlow = Promise<LinkResult> & { close(): void };
@@ -81,11 +80,13 @@ export function link(sessionId: string, options: LinkOptions = {}): LinkFlow {
         settle();
         reject(event.detail);
       });
-      el.setAttribute('session-id', sessionId);
-      if (options.authServer !== undefined) el.setAttribute('auth-server', options.authServer);
-      if (options.allowedOrigin !== undefined)
-        el.setAttribute('allowed-origin', options.allowedOrigin);
-      if (options.timeoutMs !== undefined) el.setAttribute('timeout', String(options.timeoutMs));
+      const { authServer, allowedOrigin, timeoutMs: timeout } = options;
+      el.setAttribute(attributeOf('sessionId'), sessionId);
+      // setAttribute turns the number into text as String() would.
+      for (const [name, value] of Object.entries({ authServer, allowedOrigin, timeout })) {
+        if (value !== undefined)
+          el.setAttribute(attributeOf(name as ConfigProperty), value as string);
+      }
       container.append(el);
     });
   });

@@ -1,5 +1,13 @@
 import type { HostedErrorDetails } from './errors.js';
 
+/** What a completed flow hands back: the `consent` event's `detail`, and what link() resolves with. */
+export interface ConsentDetail {
+  /** The consent (arrangement) the user granted; read it with `GET /v1/consent`, on your backend. */
+  consentID: string;
+  /** Where the hosted flow would have redirected, when it said. */
+  redirectURL?: string;
+}
+
 /**
  * A message from Fiskil's hosted page, as docs/protocol.md describes them.
  * Everything that narrows `unknown` lives here; `message` and `details` are
@@ -7,7 +15,7 @@ import type { HostedErrorDetails } from './errors.js';
  * the same values.
  */
 export type ProviderMessage =
-  | { kind: 'success'; consentID: string; redirectURL?: string }
+  | ({ kind: 'success' } & ConsentDetail)
   | { kind: 'failure'; code: string; message: string; details: HostedErrorDetails };
 
 /** Consent error types looked for inside a `redirectURL` (docs/protocol.md, the redirect form). */

@@ -1,21 +1,18 @@
 // What native code asks for: the URL fragment or a start() call, turned into
 // the element's own attributes or properties. Their values are the element's
 // to check (it dispatches LINK_INVALID_CONFIG); this only checks the shape.
+import { attributeOf, type ConfigProperty } from '../attributes.js';
 import type { FiskilLink } from '../fiskil-link.js';
 
+type Property = ConfigProperty;
+type Attribute = string;
+
+const PROPERTIES: readonly Property[] = ['sessionId', 'authServer', 'allowedOrigin', 'timeout'];
+
 /** The inputs, by attribute name (the fragment's keys) and property name (start()'s keys). */
-const INPUTS = {
-  'session-id': 'sessionId',
-  'auth-server': 'authServer',
-  'allowed-origin': 'allowedOrigin',
-  timeout: 'timeout',
-} as const;
+const INPUTS = Object.fromEntries(PROPERTIES.map((name) => [attributeOf(name), name]));
 
-type Attribute = keyof typeof INPUTS;
-type Property = (typeof INPUTS)[Attribute];
-
-const ATTRIBUTES = Object.keys(INPUTS) as Attribute[];
-const PROPERTIES = Object.values(INPUTS);
+const ATTRIBUTES = Object.keys(INPUTS);
 
 /** A flow's configuration, ready to put on an element, or why the input is unusable. */
 export type FlowInput = { apply(link: FiskilLink): void } | { error: string };

@@ -2,6 +2,7 @@
 // nothing that needs the DOM's types, so a React Native app can use it from
 // `fiskil-link/webview-message` (src/webview-message.ts) without the DOM library.
 import type { HostedErrorDetails, LinkErrorCode, OriginMismatchDetails } from '../errors.js';
+import type { ConsentDetail } from '../protocol.js';
 
 /** Every `source` field of a bridge message: tells ours from other messages on a shared channel. */
 export const WEBVIEW_MESSAGE_SOURCE = 'fiskil-link';
@@ -16,12 +17,7 @@ export const WEBVIEW_EVENT_TYPES = [
 ] as const;
 
 /** A `consent` message's detail: the consent event's own detail. */
-export interface WebViewConsentDetail {
-  /** The consent (arrangement) the user granted; confirm it on your backend. */
-  consentID: string;
-  /** Where the hosted flow would have redirected, when it said. */
-  redirectURL?: string;
-}
+export type WebViewConsentDetail = ConsentDetail;
 
 /** A `link-error` message's detail: the fields of the `LinkError`, as a plain object. */
 export interface WebViewLinkErrorDetail {
