@@ -6,6 +6,13 @@ import MagicString from 'magic-string';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const OUT_DIR = 'dist';
+// The later builds add their files beside the first one's (which empties dist/).
+const ADDED_TO_DIST = {
+  outDir: OUT_DIR,
+  emptyOutDir: false,
+  sourcemap: true,
+  target: 'es2022',
+} as const;
 
 // Lit's own `@license` comments are kept as they are (output.comments.legal);
 // this banner adds ours and says where the full texts are.
@@ -74,10 +81,7 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
   return {
     plugins: [minifyCss(), integrity()],
     build: {
-      outDir: OUT_DIR,
-      emptyOutDir: false,
-      sourcemap: true,
-      target: 'es2022',
+      ...ADDED_TO_DIST,
       lib: {
         entry: 'src/index.ts',
         name: 'FiskilLink',
@@ -146,10 +150,7 @@ const BUILDS: Record<string, () => UserConfig> = {
   webview: () => ({
     publicDir: 'src/webview/public',
     build: {
-      outDir: OUT_DIR,
-      emptyOutDir: false,
-      sourcemap: true,
-      target: 'es2022',
+      ...ADDED_TO_DIST,
       lib: {
         entry: 'src/webview/index.ts',
         formats: ['iife'],
