@@ -41,50 +41,23 @@ const apps = [
   ['Solid (tsc, TSX, jsxImportSource solid-js)', 'tsc', 'test/types/solid-ok'],
 ];
 
+// The misspelled field every framework's detail test reads.
+const UNKNOWN_DETAIL = /'consentId' does not exist on type 'ConsentDetail'/;
+
 // TSX never checks hyphenated attribute names (a TypeScript rule), so React's
 // misspelling is a plain one. [what, checker, fixture, the error that proves it failed for the right reason]
 const negatives = [
   ['Vue: misspelled attribute', 'vue', 'vue-attribute', /'sessionIdd' does not exist/],
-  [
-    'Vue: unknown detail field',
-    'vue',
-    'vue-detail',
-    /'consentId' does not exist on type 'ConsentDetail'/,
-  ],
+  ['Vue: unknown detail field', 'vue', 'vue-detail', UNKNOWN_DETAIL],
   ['Svelte: misspelled attribute', 'svelte', 'svelte-attribute', /'"session-idd"' does not exist/],
-  [
-    'Svelte: unknown detail field',
-    'svelte',
-    'svelte-detail',
-    /'consentId' does not exist on type 'ConsentDetail'/,
-  ],
+  ['Svelte: unknown detail field', 'svelte', 'svelte-detail', UNKNOWN_DETAIL],
   ['React: misspelled attribute', 'tsc', 'react-attribute', /'timout' does not exist/],
-  [
-    'React: unknown detail field',
-    'tsc',
-    'react-detail',
-    /'consentId' does not exist on type 'ConsentDetail'/,
-  ],
-  [
-    'Angular: unknown detail field',
-    'angular',
-    'angular-detail',
-    /'consentId' does not exist on type 'ConsentDetail'/,
-  ],
+  ['React: unknown detail field', 'tsc', 'react-detail', UNKNOWN_DETAIL],
+  ['Angular: unknown detail field', 'angular', 'angular-detail', UNKNOWN_DETAIL],
   ['Preact: misspelled attribute', 'tsc', 'preact-attribute', /'timout' does not exist/],
-  [
-    'Preact: unknown detail field',
-    'tsc',
-    'preact-detail',
-    /'consentId' does not exist on type 'ConsentDetail'/,
-  ],
+  ['Preact: unknown detail field', 'tsc', 'preact-detail', UNKNOWN_DETAIL],
   ['Solid: misspelled attribute', 'tsc', 'solid-attribute', /'timout' does not exist/],
-  [
-    'Solid: unknown detail field',
-    'tsc',
-    'solid-detail',
-    /'consentId' does not exist on type 'ConsentDetail'/,
-  ],
+  ['Solid: unknown detail field', 'tsc', 'solid-detail', UNKNOWN_DETAIL],
   ['DOM: unknown detail field', 'tsc', 'dom-detail', /'reason' does not exist on type 'LinkError'/],
   [
     'DOM: misspelled property',
