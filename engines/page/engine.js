@@ -51,13 +51,14 @@ export function assertKey(/** @type {string} */ key) {
  * Resolves with the first truthy value `probe` gives. The engines have no event for
  * "this holds in a cross-origin frame" (and a frame that is navigating throws), so
  * this asks again every 100 ms; on timeout it fails naming `what` and the last error.
+ * A minute: on a busy two-core machine WebKit once took over 20 s to show the hosted page.
  * @template T
  * @param {() => Promise<T>} probe
  * @param {string} what
  * @param {number} [timeout]
  * @returns {Promise<NonNullable<T>>}
  */
-export async function waitUntil(probe, what, timeout = 20_000) {
+export async function waitUntil(probe, what, timeout = 60_000) {
   const end = Date.now() + timeout;
   /** @type {unknown} */
   let lastError;
@@ -105,7 +106,7 @@ export async function pageEngine({
     await browser.close();
     throw e;
   });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(60_000);
   const hosted = () => {
     const frame = page.frames().find((/** @type {any} */ f) => isOn(f.url(), hostedOrigin));
     if (!frame) throw new Error('the hosted page is not loaded');
