@@ -36,8 +36,13 @@ export default tseslint.config(
   },
   {
     // The web-test-runner example's tests run under Mocha's globals, as that runner sets them.
-    files: ['examples/testing-web-test-runner/test/**'],
+    files: ['examples/testing-unit/test/browser/**'],
     languageOptions: { globals: globals.mocha },
+  },
+  {
+    // The unit example's tests use the globals Jest provides and Vitest's `globals: true` copies.
+    files: ['examples/testing-unit/test/*.test.js'],
+    languageOptions: { globals: globals.jest },
   },
   {
     // Framework type glue: an empty interface that extends the generated one is the augmentation.

@@ -1,11 +1,11 @@
 // `npm run test:testing-examples`: the testing kits as integrators use them. Packs the
 // package once (prepack builds, unless `npm run verify` has) to examples/fiskil-link.tgz, then in each
 // example project under examples/testing-* installs it (with the project's own
-// test tool, from the npm registry, no browser downloads) and runs the
-// project's own `npm test`. Each project has exactly one test that must fail
+// test tools, from the npm registry, no browser downloads) and runs each of the
+// project's test scripts. Each run has exactly one test that must fail
 // ("expected to fail: a wrong consent id"): the run must fail with that one
 // test failed and every other passed, so a kit that made every expectation
-// pass is caught. Prints one line per project, then "N passed, N failed".
+// pass is caught. Prints one line per run, then "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +17,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
 const EXPECTED_FAILURE = 'expected to fail: a wrong consent id';
 
-/** Each project, how many of its tests pass, and how its runner prints its counts. */
-const PROJECTS = [
-  { dir: 'testing-vitest-happy-dom', passed: 3, counts: vitestCounts },
-  { dir: 'testing-vitest-jsdom', passed: 3, counts: vitestCounts },
-  { dir: 'testing-jest-jsdom', passed: 3, counts: jestCounts },
-  { dir: 'testing-web-test-runner', passed: 3, counts: lastPair },
-  { dir: 'testing-playwright', passed: 2, counts: playwrightCounts },
+/** Each run: its project, its npm script, how many of its tests pass, how its runner prints its counts. */
+const RUNS = [
+  { dir: 'testing-unit', script: 'test', passed: 3, counts: vitestCounts }, // Vitest, happy-dom
+  { dir: 'testing-unit', script: 'test:jsdom', passed: 3, counts: vitestCounts },
+  { dir: 'testing-unit', script: 'test:jest', passed: 3, counts: jestCounts },
+  { dir: 'testing-unit', script: 'test:browser', passed: 3, counts: lastPair },
+  { dir: 'testing-playwright', script: 'test', passed: 2, counts: playwrightCounts },
 ];
 
 const only = process.argv.slice(2);
@@ -95,23 +95,19 @@ console.log(`examples/fiskil-link.tgz: ${info.filename}, ${info.entryCount} file
 
 let ok = 0;
 let bad = 0;
-for (const project of PROJECTS.filter((p) => only.length === 0 || only.includes(p.dir))) {
+const installed = new Map();
+for (const project of RUNS.filter((r) => only.length === 0 || only.includes(r.dir))) {
   const cwd = join(examples, project.dir);
-  console.log(`\n== ${project.dir}`);
-  // The tarball changes with every pack; the rest of node_modules is kept between runs.
-  rmSync(join(cwd, 'node_modules', 'fiskil-link'), { recursive: true, force: true });
-  const install = run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline'],
-    cwd,
-  );
-  if (install.status !== 0) {
-    console.log(install.output);
-    console.log(`FAIL ${project.dir}: npm install exited with ${install.status}`);
+  const name = `${project.dir} (npm run ${project.script})`;
+  console.log(`\n== ${name}`);
+  if (!installed.has(project.dir)) installed.set(project.dir, install(cwd));
+  const installFailure = installed.get(project.dir);
+  if (installFailure) {
+    console.log(`FAIL ${name}: ${installFailure}`);
     bad++;
     continue;
   }
-  const test = run('npm', ['test'], cwd);
+  const test = run('npm', ['run', project.script], cwd);
   const counts = project.counts(test.output);
   const problems = [];
   if (!counts) problems.push('no test counts in its output');
@@ -120,7 +116,7 @@ for (const project of PROJECTS.filter((p) => only.length === 0 || only.includes(
     if (counts.passed !== project.passed)
       problems.push(`${counts.passed} passed, expected ${project.passed}`);
   }
-  if (test.status === 0) problems.push('npm test passed, but one test must fail');
+  if (test.status === 0) problems.push('the run passed, but one test must fail');
   // The one failure must be the expected one: its name on a line the runner marks as failed.
   const failedLine = test.output
     .split('\n')
@@ -128,14 +124,28 @@ for (const project of PROJECTS.filter((p) => only.length === 0 || only.includes(
   if (!failedLine) problems.push(`"${EXPECTED_FAILURE}" is not reported as failed`);
   if (problems.length) {
     console.log(test.output);
-    console.log(`FAIL ${project.dir}: ${problems.join('; ')}`);
+    console.log(`FAIL ${name}: ${problems.join('; ')}`);
     bad++;
   } else {
     console.log(
-      `ok ${project.dir}: ${project.passed} passed, 1 failed (the wrong consent id, as expected)`,
+      `ok ${name}: ${project.passed} passed, 1 failed (the wrong consent id, as expected)`,
     );
     ok++;
   }
 }
 console.log(`\nexamples: ${ok} passed, ${bad} failed`);
 process.exit(bad ? 1 : 0);
+
+/** Installs a project's tools and the fresh tarball; returns what went wrong, if anything. */
+function install(cwd) {
+  // The tarball changes with every pack; the rest of node_modules is kept between runs.
+  rmSync(join(cwd, 'node_modules', 'fiskil-link'), { recursive: true, force: true });
+  const r = run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline'],
+    cwd,
+  );
+  if (r.status === 0) return undefined;
+  console.log(r.output);
+  return `npm install exited with ${r.status}`;
+}

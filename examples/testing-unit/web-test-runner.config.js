@@ -2,7 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 export default {
-  files: 'test/**/*.test.js',
+  files: 'test/browser/*.test.js',
   nodeResolve: true,
   browsers: [
     chromeLauncher({
