@@ -65,29 +65,33 @@ describe('<fiskil-link debug>', () => {
     for (const line of lines) expect(line.text).to.not.contain('secret');
   });
 
-  it('logs a message from another window as ignored', async () => {
-    const el = await debugFlow();
-    const lines = await consoleDuring(async () => {
-      postFromProvider(el, { isCompleted: true, consentID: 'c' }, { source: window });
-      await aTimeout(0);
+  const ignored: Array<[string, object, { source: Window } | undefined, string]> = [
+    [
+      'a message from another window',
+      { isCompleted: true, consentID: 'c' },
+      { source: window },
+      'ignored a message from a window that is not this flow’s iframe',
+    ],
+    [
+      'a message from its iframe that is not a protocol message',
+      { type: 'webpackHotUpdate' },
+      undefined,
+      'ignored a message that is not a protocol message',
+    ],
+  ];
+  for (const [what, data, from, line] of ignored) {
+    it(`logs ${what} as ignored`, async () => {
+      const el = await debugFlow();
+      const lines = await consoleDuring(async () => {
+        postFromProvider(el, data, from);
+        await aTimeout(0);
+      });
+      expect(lines.map((l) => [l.level, l.text])).to.deep.equal([
+        ['debug', `[fiskil-link] ${line}`],
+      ]);
+      el.cancel();
     });
-    expect(lines.map((l) => [l.level, l.text])).to.deep.equal([
-      ['debug', '[fiskil-link] ignored a message from a window that is not this flow’s iframe'],
-    ]);
-    el.cancel();
-  });
-
-  it('logs a message from its iframe that is not a protocol message as ignored', async () => {
-    const el = await debugFlow();
-    const lines = await consoleDuring(async () => {
-      postFromProvider(el, { type: 'webpackHotUpdate' });
-      await aTimeout(0);
-    });
-    expect(lines.map((l) => [l.level, l.text])).to.deep.equal([
-      ['debug', '[fiskil-link] ignored a message that is not a protocol message'],
-    ]);
-    el.cancel();
-  });
+  }
 
   it('logs a message from another origin as rejected, naming both origins', async () => {
     const el = await debugFlow();
