@@ -152,11 +152,40 @@ const cdn =
     };
   };
 
+/**
+ * Waits until `ready()` is true in the page, and fails at once, saying why, when
+ * the browser refuses a file for its integrity: what a README hash left stale by
+ * a build change looks like. Call before `goto`, so no console line is missed.
+ */
+function whenLoaded(tab, ready) {
+  let refused;
+  const refusal = new Promise((_, reject) => (refused = reject));
+  refusal.catch(() => {}); // read by the race below; never an unhandled rejection
+  const onConsole = (message) => {
+    if (/integrity/i.test(message.text())) {
+      refused(
+        new Error(
+          `${message.text()}\nThe README's integrity hashes do not match dist/: run \`npm run readme:cdn\`.`,
+        ),
+      );
+    }
+  };
+  tab.on('console', onConsole);
+  return async () => {
+    try {
+      await Promise.race([tab.waitForFunction(ready, null, { timeout: 60_000 }), refusal]);
+    } finally {
+      tab.off('console', onConsole);
+    }
+  };
+}
+
 test('the CDN snippet: the module file passes its integrity check and registers the element', async () => {
   const { tab, errors, close } = await newPage(cdn());
   try {
+    const loaded = whenLoaded(tab, () => customElements.get('fiskil-link'));
     await tab.goto(`${appOrigin}/cdn?tag=0`);
-    await tab.waitForFunction(() => customElements.get('fiskil-link'), null, { timeout: 60_000 });
+    await loaded();
     assert.equal(await tab.evaluate(() => 'FiskilLink' in window), false);
     assert.deepEqual(errors, []);
   } finally {
@@ -167,8 +196,9 @@ test('the CDN snippet: the module file passes its integrity check and registers 
 test('the CDN snippet: the classic script passes its integrity check and sets FiskilLink', async () => {
   const { tab, errors, close } = await newPage(cdn());
   try {
+    const loaded = whenLoaded(tab, () => window.FiskilLink);
     await tab.goto(`${appOrigin}/cdn?tag=1`);
-    await tab.waitForFunction(() => window.FiskilLink, null, { timeout: 60_000 });
+    await loaded();
     assert.equal(await tab.evaluate(() => typeof window.FiskilLink.link), 'function');
     assert.equal(await tab.evaluate(() => typeof customElements.get('fiskil-link')), 'function');
     assert.deepEqual(errors, []);
