@@ -199,6 +199,27 @@ describe('<fiskil-link> when the page stops the flow', () => {
       expect(requests.some((r) => r.method === 'HEAD' && r.url === '/')).to.equal(true);
       el.cancel();
     });
+
+    it('asks the server only once its frame is on the page, never ahead of the frame’s own request', async () => {
+      const el = await fixture<FiskilLink>(
+        html`<fiskil-link auth-server=${hostedUrl}></fiskil-link>`,
+      );
+      const realFetch = window.fetch;
+      const frameOnPage: boolean[] = [];
+      window.fetch = (input, init) => {
+        if (init?.method === 'HEAD') frameOnPage.push(frameOf(el)?.isConnected === true);
+        return realFetch(input, init);
+      };
+      try {
+        const loaded = oneEvent(el, 'link-load');
+        el.sessionId = session();
+        await loaded;
+      } finally {
+        window.fetch = realFetch;
+      }
+      expect(frameOnPage).to.deep.equal([true]);
+      el.cancel();
+    });
   });
 
   describe('timings in the performance timeline', () => {
