@@ -21,6 +21,13 @@ async function consoleDuring(run: () => Promise<void>): Promise<Line[]> {
   return lines.filter((line) => line.text.startsWith('[fiskil-link]'));
 }
 
+/** A completion posted from another origin, and the link-error that rejects it. */
+async function rejectedFromAnotherOrigin(el: FiskilLink): Promise<void> {
+  const error = oneEvent(el, 'link-error');
+  postFromProvider(el, { isCompleted: true, consentID: 'c' }, { origin: 'https://evil.example' });
+  await error;
+}
+
 const SESSION = 'ses_secret_12345';
 
 async function debugFlow(attrs = 'debug'): Promise<FiskilLink> {
@@ -96,13 +103,7 @@ describe('<fiskil-link debug>', () => {
   it('logs a message from another origin as rejected, naming both origins', async () => {
     const el = await debugFlow();
     const lines = await consoleDuring(async () => {
-      const error = oneEvent(el, 'link-error');
-      postFromProvider(
-        el,
-        { isCompleted: true, consentID: 'c' },
-        { origin: 'https://evil.example' },
-      );
-      await error;
+      await rejectedFromAnotherOrigin(el);
     });
     expect(lines).to.have.length(1);
     expect(lines[0]!.level).to.equal('warn');
@@ -143,13 +144,7 @@ describe('<fiskil-link debug>', () => {
       postFromProvider(el, { isCompleted: true, consentID: 'c' }, { source: window });
       postFromProvider(el, { type: 'noise' });
       window.dispatchEvent(messageEvent({ data: 'x', origin: 'https://a.example', source: null }));
-      const error = oneEvent(el, 'link-error');
-      postFromProvider(
-        el,
-        { isCompleted: true, consentID: 'c' },
-        { origin: 'https://evil.example' },
-      );
-      await error;
+      await rejectedFromAnotherOrigin(el);
     });
     expect(lines).to.deep.equal([]);
   });
