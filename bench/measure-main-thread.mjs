@@ -24,7 +24,7 @@ export async function measureMainThread(browser, { host, hosted }, options) {
     // Rotate who goes first, so that drift within a round falls on each alike.
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const name of order) {
-      // Now and then (two full runs in eight, here) a trace comes back without
+      // Now and then (two full runs in nine, here) a trace comes back without
       // the page's marks; that page is measured again rather than the run lost.
       for (let attempt = 1; ; attempt++) {
         const sample = await measureOnce(browser, context, kinds[name], hosted, host, options);
