@@ -10,7 +10,9 @@ const root = new URL('../../', import.meta.url);
 const doc = readFileSync(new URL('docs/testing.md', root), 'utf8');
 
 test('every code block in docs/testing.md is in the file linked before it', () => {
-  const parts = [...doc.matchAll(/\]\(\.\.\/((?:examples|src)\/[^)]*[^/)])\)|```\w*\n([\s\S]*?)```/g)];
+  const parts = [
+    ...doc.matchAll(/\]\(\.\.\/((?:examples|src)\/[^)]*[^/)])\)|```\w*\n([\s\S]*?)```/g),
+  ];
   let file = '';
   let source = '';
   let checked = 0;
