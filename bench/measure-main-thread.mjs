@@ -24,10 +24,11 @@ export async function measureMainThread(browser, { host, hosted }, options) {
     // Rotate who goes first, so that drift within a round falls on each alike.
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const name of order) {
+      const url = `${host}/main-thread.html?${new URLSearchParams({ build: kinds[name], hosted })}`;
       // Now and then (two full runs in nine, here) a trace comes back without
       // the page's marks; that page is measured again rather than the run lost.
       for (let attempt = 1; ; attempt++) {
-        const sample = await measureOnce(browser, context, kinds[name], hosted, host, options);
+        const sample = await measureOnce(browser, context, url, options.cpuThrottling);
         if (sample) {
           samples[name].push(sample);
           break;
@@ -44,13 +45,13 @@ export async function measureMainThread(browser, { host, hosted }, options) {
 }
 
 /** One fresh page of one kind, traced; its sample, or nothing when the trace lost its marks. */
-async function measureOnce(browser, context, build, hosted, host, options) {
+async function measureOnce(browser, context, url, cpuThrottling) {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottling });
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  await page.goto(`${host}/main-thread.html?${new URLSearchParams({ build, hosted })}`);
+  await page.goto(url);
   const handle = await page.waitForFunction(() => /** @type {any} */ (window).mainThread, null, {
     timeout: 60_000,
   });

@@ -96,25 +96,25 @@ console.log(`examples/fiskil-link.tgz: ${info.filename}, ${info.entryCount} file
 let ok = 0;
 let bad = 0;
 const installed = new Map();
-for (const project of RUNS.filter((r) => only.length === 0 || only.includes(r.dir))) {
-  const cwd = join(examples, project.dir);
-  const name = `${project.dir} (npm run ${project.script})`;
+for (const entry of RUNS.filter((r) => only.length === 0 || only.includes(r.dir))) {
+  const cwd = join(examples, entry.dir);
+  const name = `${entry.dir} (npm run ${entry.script})`;
   console.log(`\n== ${name}`);
-  if (!installed.has(project.dir)) installed.set(project.dir, install(cwd));
-  const installFailure = installed.get(project.dir);
+  if (!installed.has(entry.dir)) installed.set(entry.dir, install(cwd));
+  const installFailure = installed.get(entry.dir);
   if (installFailure) {
     console.log(`FAIL ${name}: ${installFailure}`);
     bad++;
     continue;
   }
-  const test = run('npm', ['run', project.script], cwd);
-  const counts = project.counts(test.output);
+  const test = run('npm', ['run', entry.script], cwd);
+  const counts = entry.counts(test.output);
   const problems = [];
   if (!counts) problems.push('no test counts in its output');
   else {
     if (counts.failed !== 1) problems.push(`${counts.failed} failed, expected 1`);
-    if (counts.passed !== project.passed)
-      problems.push(`${counts.passed} passed, expected ${project.passed}`);
+    if (counts.passed !== entry.passed)
+      problems.push(`${counts.passed} passed, expected ${entry.passed}`);
   }
   if (test.status === 0) problems.push('the run passed, but one test must fail');
   // The one failure must be the expected one: its name on a line the runner marks as failed.
@@ -127,9 +127,7 @@ for (const project of RUNS.filter((r) => only.length === 0 || only.includes(r.di
     console.log(`FAIL ${name}: ${problems.join('; ')}`);
     bad++;
   } else {
-    console.log(
-      `ok ${name}: ${project.passed} passed, 1 failed (the wrong consent id, as expected)`,
-    );
+    console.log(`ok ${name}: ${entry.passed} passed, 1 failed (the wrong consent id, as expected)`);
     ok++;
   }
 }

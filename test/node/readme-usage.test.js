@@ -152,32 +152,30 @@ const cdn =
     };
   };
 
+/** A console line of the browser refusing a file for its integrity. */
+const integrityRefusal = (tab, timeout) =>
+  tab.waitForEvent('console', {
+    predicate: (message) => /integrity/i.test(message.text()),
+    timeout,
+  });
+
 /**
  * Waits until `ready()` is true in the page, and fails at once, saying why, when
  * the browser refuses a file for its integrity: what a README hash left stale by
  * a build change looks like. Call before `goto`, so no console line is missed.
  */
 function whenLoaded(tab, ready) {
-  let refused;
-  const refusal = new Promise((_, reject) => (refused = reject));
-  refusal.catch(() => {}); // read by the race below; never an unhandled rejection
-  const onConsole = (message) => {
-    if (/integrity/i.test(message.text())) {
-      refused(
+  const refused = integrityRefusal(tab, 0).then(
+    (message) =>
+      Promise.reject(
         new Error(
           `${message.text()}\nThe README's integrity hashes do not match dist/: run \`npm run readme:cdn\`.`,
         ),
-      );
-    }
-  };
-  tab.on('console', onConsole);
-  return async () => {
-    try {
-      await Promise.race([tab.waitForFunction(ready, null, { timeout: 60_000 }), refusal]);
-    } finally {
-      tab.off('console', onConsole);
-    }
-  };
+      ),
+    () => new Promise(() => {}), // the page closed first: nothing was refused
+  );
+  refused.catch(() => {}); // read by the race below; never an unhandled rejection
+  return () => Promise.race([tab.waitForFunction(ready, null, { timeout: 60_000 }), refused]);
 }
 
 test('the CDN snippet: the module file passes its integrity check and registers the element', async () => {
@@ -211,10 +209,7 @@ for (const [tag, file] of ['fiskil-link.js', 'fiskil-link.umd.js'].entries()) {
   test(`the CDN snippet: a ${file} that does not match its hash is refused`, async () => {
     const { tab, close } = await newPage(cdn((bytes) => `${bytes};window.tampered=true;`));
     try {
-      const refused = tab.waitForEvent('console', {
-        predicate: (message) => /integrity/i.test(message.text()),
-        timeout: 60_000,
-      });
+      const refused = integrityRefusal(tab, 60_000);
       await tab.goto(`${appOrigin}/cdn?tag=${tag}`);
       await refused;
       assert.equal(await tab.evaluate(() => 'tampered' in window), false);
