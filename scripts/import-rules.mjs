@@ -46,6 +46,7 @@ export const rules = [
     name: 'the pure layers (protocol, config, errors, words, events) and the diagnostics import no Lit and no element',
     from: [
       'src/protocol.ts',
+      'src/own-value.ts',
       'src/config.ts',
       'src/errors.ts',
       'src/strings.ts',

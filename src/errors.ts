@@ -1,3 +1,4 @@
+import { ownValue } from './own-value.js';
 import type { REDIRECT_ERROR_TYPES } from './protocol.js';
 
 /**
@@ -69,17 +70,9 @@ const FINAL_CODES: readonly string[] = [
 /** Sentences by code; only own keys count, so a code such as `constructor` finds nothing. */
 export type ErrorSentences = Partial<Record<LinkErrorCode, string>>;
 
-function sentence(sentences: object | undefined, code: string): string | undefined {
-  try {
-    const value =
-      sentences && Object.hasOwn(sentences, code)
-        ? (sentences as Record<string, unknown>)[code]
-        : undefined;
-    return typeof value === 'string' && value ? value : undefined;
-  } catch {
-    // A throwing getter in the page's strings: the built-in sentence stands.
-    return undefined;
-  }
+function sentence(sentences: unknown, code: string): string | undefined {
+  const value = ownValue(sentences, code);
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 /** The `detail` of every `link-error`, and the rejection reason of `link()`. */

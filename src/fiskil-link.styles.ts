@@ -117,9 +117,14 @@ export const styles = css`
     cursor: pointer;
   }
 
+  /* Drawn by the stylesheet, not the icon's attributes: one place for its look. */
   .close svg {
     width: 20px;
     height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.2;
+    stroke-linecap: round;
   }
 
   @media (forced-colors: active) {

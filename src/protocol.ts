@@ -1,4 +1,5 @@
 import type { HostedErrorDetails } from './errors.js';
+import { ownValue } from './own-value.js';
 
 /** What a completed flow hands back: the `consent` event's `detail`, and what link() resolves with. */
 export interface ConsentDetail {
@@ -69,12 +70,8 @@ function redirectQuery(redirectURL: string): URLSearchParams | undefined {
  */
 export function parseProviderMessage(data: unknown): ProviderMessage | null {
   if (typeof data != 'object' || data === null) return null;
-  // Own strings only: a key inherited from a polluted Object.prototype is not
-  // something the hosted page said.
   const read = (key: string): string | undefined => {
-    const value: unknown = Object.hasOwn(data, key)
-      ? (data as Record<string, unknown>)[key]
-      : undefined;
+    const value = ownValue(data, key);
     return typeof value == 'string' ? value : undefined;
   };
   try {

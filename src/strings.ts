@@ -1,4 +1,5 @@
 import type { ErrorSentences } from './errors.js';
+import { ownValue } from './own-value.js';
 
 /** Every word the element itself shows or announces; the hosted page has its own. */
 export interface FiskilLinkStrings {
@@ -36,24 +37,18 @@ export const DEFAULT_STRINGS: FiskilLinkStrings = {
 
 /**
  * The integrator's words over the defaults: only non-empty strings count, so a
- * missing, mistyped or hostile value leaves the English word in place.
+ * missing, mistyped or hostile value (a getter that throws included) leaves
+ * the English word in place.
  */
 export function mergeStrings(given: unknown): FiskilLinkStrings {
   const merged = { ...DEFAULT_STRINGS };
-  if (typeof given !== 'object' || given === null) return merged;
-  try {
-    for (const key of Object.keys(merged) as (keyof FiskilLinkStrings)[]) {
-      const value: unknown = Object.hasOwn(given, key)
-        ? (given as Record<string, unknown>)[key]
-        : undefined;
-      const usable =
-        key === 'errors'
-          ? typeof value === 'object' && value !== null
-          : typeof value === 'string' && value;
-      if (usable) (merged as Record<string, unknown>)[key] = value;
-    }
-  } catch {
-    // A getter that throws: the defaults stand for whatever it hid.
+  for (const key of Object.keys(merged) as (keyof FiskilLinkStrings)[]) {
+    const value = ownValue(given, key);
+    const usable =
+      key === 'errors'
+        ? typeof value === 'object' && value !== null
+        : typeof value === 'string' && value;
+    if (usable) (merged as Record<string, unknown>)[key] = value;
   }
   return merged;
 }

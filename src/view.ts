@@ -67,14 +67,7 @@ export function buildView(
   const close = button(cancel, { class: 'close', part: 'close', type: 'button' }, [
     make(
       'svg',
-      {
-        viewBox: '0 0 24 24',
-        'aria-hidden': 'true',
-        fill: 'none',
-        stroke: 'currentColor',
-        'stroke-width': '2.2',
-        'stroke-linecap': 'round',
-      },
+      { viewBox: '0 0 24 24', 'aria-hidden': 'true' },
       [make('path', { d: 'M6 6l12 12M18 6L6 18' }, [], SVG)],
       SVG,
     ),
