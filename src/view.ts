@@ -100,7 +100,12 @@ export function buildView(
         if (frame) dialog.insertBefore(frame, status);
         shown = frame;
       }
-      if (frame) set(frame, 'title', words.frameTitle);
+      if (frame) {
+        set(frame, 'title', words.frameTitle);
+        // The engine's error page behind the unreachable notice: hidden, so it
+        // neither shows through the notice nor takes focus or a screen reader.
+        frame.style.visibility = load == 'unreachable' ? 'hidden' : '';
+      }
       status.classList.toggle('toast', load == 'loaded');
       const notice = load && (navigator.onLine ? (load == 'loaded' ? undefined : load) : 'offline');
       if (notice != showing) {
