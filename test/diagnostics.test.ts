@@ -39,7 +39,7 @@ async function refusingServer(): Promise<string> {
 
 const notice = (el: FiskilLink) =>
   el.shadowRoot!.querySelector('[part="loading"] span')?.textContent ?? null;
-const visibility = (frame: HTMLIFrameElement | null) => getComputedStyle(frame!).visibility;
+const frameVisibility = (el: FiskilLink) => getComputedStyle(frameOf(el)!).visibility;
 const noticeButtons = (el: FiskilLink) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card button')].map((b) => b.textContent);
 
@@ -116,7 +116,7 @@ describe('<fiskil-link> when the page stops the flow', () => {
       expect(noticeButtons(el)).to.deep.equal(['Try again', 'Close']);
       expect(events).to.deep.equal(['link-open']);
       // The engine's error page neither shows through the notice nor takes focus.
-      expect(visibility(frameOf(el))).to.equal('hidden');
+      expect(frameVisibility(el)).to.equal('hidden');
 
       // Try again: a new frame, checked again, shown while it loads.
       const first = frameOf(el);
@@ -124,12 +124,12 @@ describe('<fiskil-link> when the page stops the flow', () => {
       await el.updateComplete;
       expect(frameOf(el)).not.to.equal(first);
       expect(notice(el)).to.equal('Loading secure connection…');
-      expect(visibility(frameOf(el))).to.equal('visible');
+      expect(frameVisibility(el)).to.equal('visible');
       await waitUntil(() => noticeButtons(el).length === 2, 'no notice after Try again', {
         timeout: 8000,
       });
       expect(notice(el)).to.equal('The secure connection could not be reached.');
-      expect(visibility(frameOf(el))).to.equal('hidden');
+      expect(frameVisibility(el)).to.equal('hidden');
 
       const error = oneEvent(el, 'link-error');
       el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card button')[1]!.click();
