@@ -24,6 +24,8 @@ const PICTURES = path.join(ROOT, 'docs', 'states');
 // The clock the pages read (the demo's event log prints times): fixed, so a
 // picture whose state has not changed comes out the same on the next run.
 const CLOCK = new Date('2026-03-02T09:41:00');
+// What the pictures may weigh together: every clone and every checkout carries them.
+const BUDGET = 2048 * 1024;
 
 /**
  * The steps a row's `reach` takes on the demo page (typed as Steps in
@@ -183,7 +185,21 @@ async function main() {
   console.log(
     `${rows.length - failed} pictures, ${(total / 1024).toFixed(0)} KB${failed ? `; ${failed} failed` : ''}`,
   );
-  process.exitCode = failed ? 1 : 0;
+  const kept = await sizeOf(PICTURES);
+  const overBudget = kept > BUDGET;
+  if (overBudget)
+    console.error(
+      `docs/states/ holds ${(kept / 1024).toFixed(0)} KB of pictures, over the ${BUDGET / 1024} KB budget: fewer or smaller pictures`,
+    );
+  process.exitCode = failed || overBudget ? 1 : 0;
+}
+
+/** The bytes of every picture in `folder`. @param {string} folder */
+async function sizeOf(folder) {
+  let bytes = 0;
+  for (const name of await readdir(folder))
+    if (name.endsWith('.png')) bytes += (await stat(path.join(folder, name))).size;
+  return bytes;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
