@@ -3,7 +3,7 @@
 import { controls } from './api/controls.js';
 import { listConsents, revokeConsent } from './api/consents.js';
 import { data } from './api/data.js';
-import { createEndUser, getEndUser } from './api/end-users.js';
+import { createEndUser, findEndUsers, getEndUser } from './api/end-users.js';
 import { ACTION_NAMES, hostedSession, hostedStep } from './api/hosted.js';
 import { createSession } from './api/sessions.js';
 import { requireToken, token } from './api/token.js';
@@ -21,6 +21,7 @@ const authed = (fn) => (r) => {
 export const ROUTES = [
   ['POST', /^\/v1\/token$/, token],
   ['POST', /^\/v1\/end-users$/, authed(createEndUser)],
+  ['GET', /^\/v1\/end-users$/, authed(findEndUsers)],
   ['GET', /^\/v1\/end-users\/([^/]+)$/, authed(getEndUser)],
   ['POST', /^\/v1\/auth\/session$/, authed(createSession)],
   ['GET', /^\/v1\/consent$/, authed(listConsents)],
