@@ -102,7 +102,7 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
 }
 
 // The production build's entry points, each at dist/<name>.js beside its types.
-const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
+const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright', 'server/index'];
 
 /**
  * One config, one library build per mode (`vite build --mode <name>`; the
@@ -128,6 +128,8 @@ const BUILDS: Record<string, () => UserConfig> = {
           // fiskil-link/testing and fiskil-link/testing/playwright (docs/testing.md).
           'testing/index': 'src/testing/index.ts',
           'testing/playwright': 'src/testing/playwright.ts',
+          // fiskil-link/server, the backend's client (docs/server.md): no Lit, no element.
+          'server/index': 'src/server/index.ts',
         },
         formats: ['es'],
       },

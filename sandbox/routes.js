@@ -3,7 +3,7 @@
 import { controls } from './api/controls.js';
 import { listConsents, revokeConsent } from './api/consents.js';
 import { data } from './api/data.js';
-import { createEndUser, getEndUser } from './api/end-users.js';
+import { createEndUser, findEndUsers, getEndUser } from './api/end-users.js';
 import { ACTION_NAMES, hostedSession, hostedStep } from './api/hosted.js';
 import { createSession } from './api/sessions.js';
 import { requireToken, token } from './api/token.js';
@@ -21,6 +21,7 @@ const authed = (fn) => (r) => {
 export const ROUTES = [
   ['POST', /^\/v1\/token$/, token],
   ['POST', /^\/v1\/end-users$/, authed(createEndUser)],
+  ['GET', /^\/v1\/end-users$/, authed(findEndUsers)],
   ['GET', /^\/v1\/end-users\/([^/]+)$/, authed(getEndUser)],
   ['POST', /^\/v1\/auth\/session$/, authed(createSession)],
   ['GET', /^\/v1\/consent$/, authed(listConsents)],
@@ -35,6 +36,9 @@ export const ROUTES = [
   ['POST', /^\/sandbox\/consents\/([^/]+)\/expire$/, authed(controls.expireConsent)],
   ['GET', /^\/sandbox\/webhooks$/, authed(controls.webhookLog)],
   ['POST', /^\/sandbox\/webhooks\/fire$/, authed(controls.fireWebhook)],
+  ['POST', /^\/sandbox\/faults$/, authed(controls.addFault)],
+  ['GET', /^\/sandbox\/faults$/, authed(controls.listFaults)],
+  ['DELETE', /^\/sandbox\/faults$/, authed(controls.clearFaults)],
   ['GET', /^\/hosted\/api\/sessions\/([^/]+)$/, hostedSession],
   ['POST', new RegExp(`^/hosted/api/sessions/([^/]+)/(${ACTION_NAMES.join('|')})$`), hostedStep],
 ];

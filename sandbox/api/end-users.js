@@ -1,6 +1,6 @@
 // @ts-check
-// POST /v1/end-users and GET /v1/end-users/{id}.
-import { ApiError, field, readJson, rid } from '../http.js';
+// POST /v1/end-users, GET /v1/end-users?email= and GET /v1/end-users/{id}.
+import { ApiError, field, query, readJson, rid } from '../http.js';
 import { assertRoom } from '../stores.js';
 
 /**
@@ -51,3 +51,9 @@ export async function createEndUser({ req, ctx }) {
 
 /** @type {import('../context.js').Handler} */
 export const getEndUser = ({ params, ctx }) => [200, endUser(ctx, params[0])];
+
+/** The end users with an email (compared in any case): an array of none or one. @type {import('../context.js').Handler} */
+export function findEndUsers({ url, ctx }) {
+  const email = query(url, 'email').toLowerCase();
+  return [200, [...ctx.endUsers.values()].filter((u) => u.email?.toLowerCase() === email)];
+}
