@@ -109,7 +109,8 @@ function checkLock(cwd) {
   const entry = lock.packages?.['node_modules/fiskil-link'];
   if (entry?.resolved !== 'file:../../fiskil-link.tgz' || entry.integrity) {
     throw new Error(
-      'package-lock.json: "node_modules/fiskil-link" must be resolved from file:../../fiskil-link.tgz, with no "integrity"',
+      'package-lock.json: "node_modules/fiskil-link" must be resolved from file:../../fiskil-link.tgz, ' +
+        'with no "integrity" (the tarball changes with every pack; delete that line)',
     );
   }
 }
