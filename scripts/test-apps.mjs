@@ -187,7 +187,18 @@ async function startApp(cwd, env, url) {
     output,
     async stop() {
       stop(child);
+      // Whatever ignores SIGTERM, or outlives npm in its group, is killed: nothing lingers.
+      const killGroup = () => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group is gone
+        }
+      };
+      const kill = setTimeout(killGroup, 10_000);
       await exited;
+      clearTimeout(kill);
+      killGroup();
     },
   };
 }
