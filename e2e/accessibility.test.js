@@ -229,6 +229,27 @@ function journeysOn(/** @type {string} */ name) {
         },
       );
 
+      it(
+        'one Shift+Tab from the hosted page’s first control reaches the close control',
+        T,
+        async () => {
+          // Escape cannot leave the hosted page (another origin keeps its keys):
+          // this is the way out a keyboard user has, so it must be one key away.
+          await connectWithKeyboard();
+          await tabTo(/^Close$/, 'Shift+Tab');
+          await engine.press('Tab');
+          const first = await focused();
+          assert.equal(first.where, 'hosted', `Tab from Close: ${JSON.stringify(first)}`);
+          await engine.press('Shift+Tab');
+          const back = await focused();
+          assert.deepEqual(
+            { where: back.where, name: back.name, inDialog: back.inDialog },
+            { where: 'page', name: 'Close', inDialog: true },
+            `Shift+Tab from the hosted page's first control (${first.tag} "${first.name}")`,
+          );
+        },
+      );
+
       it('the close control, reached with Shift+Tab, cancels with Enter too', T, async () => {
         await connectWithKeyboard();
         await tabTo(/^Close$/, 'Shift+Tab');

@@ -57,6 +57,16 @@ after(async () => {
   await new Promise((resolve) => sandbox?.server.close(() => resolve(undefined)));
 });
 
+/** The strict page with `connect-src 'self'`: the auth server in `frame-src` only. */
+function startFrameSrcOnlyPage() {
+  return startStrictPage({
+    authOrigin: new URL(sandbox.url).origin,
+    authServer: () => sandbox.url,
+    createSession,
+    connect: "'self'",
+  });
+}
+
 /** Records every CSP violation, in every frame, from before the first script runs. */
 async function newWatchedPage() {
   const context = await browser.newContext();
@@ -105,12 +115,7 @@ test('the page is served with the strict policy', async () => {
 
 test("connect-src 'self' alone: the flow runs; the one violation is the element's reachability check, without the session id", async () => {
   const authOrigin = new URL(sandbox.url).origin;
-  const other = await startStrictPage({
-    authOrigin,
-    authServer: () => sandbox.url,
-    createSession,
-    connect: "'self'",
-  });
+  const other = await startFrameSrcOnlyPage();
   const { context, tab, errors, violations } = await newWatchedPage();
   try {
     await tab.goto(other.url);
@@ -131,6 +136,33 @@ test("connect-src 'self' alone: the flow runs; the one violation is the element'
       assert.ok(error.includes(`${authOrigin}/.`) || error.includes(`${authOrigin}/'`), error);
       assert.ok(!error.includes('sess_id'), error);
     }
+  } finally {
+    await context.close();
+    await other.close();
+  }
+});
+
+test('frame-src only (connect-src leaves the auth server out): three flows in a row reach consent, with one connect-src violation in all', async () => {
+  const authOrigin = new URL(sandbox.url).origin;
+  const other = await startFrameSrcOnlyPage();
+  const { context, tab, violations } = await newWatchedPage();
+  try {
+    await tab.goto(other.url);
+    await tab.waitForFunction(() => customElements.get('fiskil-link') !== undefined);
+    const flow = tab.frameLocator('iframe');
+    for (let run = 0; run < 3; run++) {
+      await tab.click('#connect');
+      await tab.locator('#log li', { hasText: 'link-load' }).nth(run).waitFor();
+      await toConsentScreen(flow);
+      await flow.getByRole('button', { name: 'Share data' }).click();
+      await tab.locator('#log li', { hasText: 'link-close' }).nth(run).waitFor();
+    }
+    const log = await tab.locator('#log li').allTextContents();
+    assert.equal(log.filter((line) => /^consent \S+$/.test(line)).length, 3, log.join('\n'));
+    assert.deepEqual(
+      (await violations()).filter((v) => v.startsWith('connect-src')),
+      [`connect-src ${authOrigin}/ `],
+    );
   } finally {
     await context.close();
     await other.close();

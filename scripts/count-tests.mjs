@@ -1,5 +1,6 @@
 // The test counts in the output of `npm test`: web-test-runner's last summary
-// line per browser and run, and node --test's "# pass" / "# fail" lines.
+// line per browser and run, and node --test's "# pass" / "# fail" lines
+// ("ℹ pass" / "ℹ fail" on Node 24).
 // scripts/verify.mjs adds them to its own count of checks.
 
 /** @returns {{ passed: number; failed: number }} */
@@ -24,7 +25,9 @@ export function countTests(/** @type {string} */ output) {
       failed += f;
     }
   }
-  for (const m of log.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
-  for (const m of log.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
+  // "# pass" from the tap reporter (Node 20's default when not on a terminal),
+  // "ℹ pass" from the spec reporter (Node 24's default everywhere).
+  for (const m of log.matchAll(/^(?:#|ℹ) pass (\d+)$/gm)) passed += Number(m[1]);
+  for (const m of log.matchAll(/^(?:#|ℹ) fail (\d+)$/gm)) failed += Number(m[1]);
   return { passed, failed };
 }

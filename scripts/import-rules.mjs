@@ -151,12 +151,58 @@ function* sourceFiles(dir) {
   }
 }
 
-/** Every rule break in the repo's governed folders. */
+/**
+ * The import cycles among `sources` (file relative to the repo → its text):
+ * each as `a -> b -> a`. Every import counts, a type-only one too: two modules
+ * that need each other are one module split in two, or share something that
+ * belongs in a third.
+ */
+export function cyclesAmong(sources) {
+  const edges = new Map();
+  for (const [file, text] of sources) {
+    const targets = importsOf(text)
+      .filter(({ specifier }) => specifier.startsWith('.'))
+      .map(({ specifier }) => relative(root, resolve(root, dirname(file), specifier)))
+      .map((target) =>
+        [target, target.replace(/\.js$/, '.ts'), `${target}.ts`, join(target, 'index.ts')].find(
+          (candidate) => sources.has(candidate),
+        ),
+      )
+      .filter(Boolean);
+    edges.set(file, [...new Set(targets)]);
+  }
+  const cycles = [];
+  const done = new Set();
+  const path = [];
+  const visit = (file) => {
+    const open = path.indexOf(file);
+    if (open >= 0) cycles.push([...path.slice(open), file].join(' -> '));
+    if (open >= 0 || done.has(file)) return;
+    path.push(file);
+    for (const target of edges.get(file)) visit(target);
+    path.pop();
+    done.add(file);
+  };
+  for (const file of [...sources.keys()].sort()) visit(file);
+  return cycles;
+}
+
+/** The import cycles among the modules of `src/`. */
+export function importCycles() {
+  return cyclesAmong(
+    new Map([...sourceFiles('src')].map((file) => [file, readFileSync(join(root, file), 'utf8')])),
+  ).map((cycle) => `${cycle}: no two modules of src/ import each other, however indirectly`);
+}
+
+/** Every rule break in the repo's governed folders, and every import cycle in `src/`. */
 export function checkRepo() {
   const folders = [...new Set(rules.flatMap((rule) => rule.from.map((p) => p.split('/')[0])))];
-  return folders.flatMap((folder) =>
-    [...sourceFiles(folder)].flatMap((file) =>
-      breaksIn(file, readFileSync(join(root, file), 'utf8')),
+  return [
+    ...folders.flatMap((folder) =>
+      [...sourceFiles(folder)].flatMap((file) =>
+        breaksIn(file, readFileSync(join(root, file), 'utf8')),
+      ),
     ),
-  );
+    ...importCycles(),
+  ];
 }

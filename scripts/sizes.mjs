@@ -20,10 +20,11 @@ export const BUDGETS = { bundleGzip: 9_216, ownGzip: 6_400 };
  * its templates became DOM calls, and every figure since the diagnostics
  * (a blocking CSP, an unreachable server, the timing entries) landed, which
  * cost about 635 B gzip where 256 B were set aside, and 60-80 B more since
- * each fact has one source and the element is split into modules.
+ * each fact has one source and the element is split into modules; about 70 B
+ * more for one connect-src report per page (the check asked once).
  * docs/size.md says where the bytes went. Lower these whenever the code shrinks.
  */
-export const LIMITS = { bundleGzip: 9_900, umdGzip: 10_010, appGzip: 9_960, ownGzip: 7_480 };
+export const LIMITS = { bundleGzip: 9_970, umdGzip: 10_080, appGzip: 10_020, ownGzip: 7_550 };
 
 /** Lit's packages: what "Lit external" leaves out. */
 export const LIT_PACKAGES = [

@@ -118,6 +118,17 @@ const STEPS = [
   // The example apps, each built by its framework's own tool on Node 24 and driven to a
   // consent and a cancel in Chromium against the sandbox (scripts/test-apps.mjs).
   ['apps', () => run(npm, ['run', 'test:apps'])],
+  // The Node-side suites again on Node 22 and 24 (npm test ran them on this Node),
+  // each from the npm package `node` (scripts/test-node-versions.mjs); their tests count too.
+  [
+    'node-versions',
+    async () => {
+      const result = await run(npm, ['run', 'test:node-versions']);
+      const more = countTests(result.output);
+      tests = { passed: tests.passed + more.passed, failed: tests.failed + more.failed };
+      return result;
+    },
+  ],
   // The long fuzz of the message guard (npm test runs a short round), its seed in the log.
   ['soak', () => run(npm, ['run', 'test:soak'])],
 ];

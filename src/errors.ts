@@ -1,5 +1,8 @@
 import { ownValue } from './own-value.js';
-import type { REDIRECT_ERROR_TYPES } from './protocol.js';
+import type { HostedErrorDetails, REDIRECT_ERROR_TYPES } from './protocol.js';
+
+// Declared with the protocol that carries it; public from here, with the error that holds it.
+export type { HostedErrorDetails };
 
 /**
  * The sentence an end user is shown for each code (`LinkError.displayMessage`),
@@ -37,14 +40,6 @@ export type ConsentErrorType = (typeof REDIRECT_ERROR_TYPES)[number];
 
 /** A known code, or one the hosted page sent that this version does not know (passed through). */
 export type LinkErrorCode = KnownLinkErrorCode | (string & {});
-
-/** What the hosted page said about a failure, in the SDK's snake_case. */
-export interface HostedErrorDetails {
-  error_id?: string;
-  error_type?: string;
-  error_description?: string;
-  error_uri?: string;
-}
 
 /** Which origin a `LINK_ORIGIN_MISMATCH` message came from, and which was allowed. */
 export interface OriginMismatchDetails {

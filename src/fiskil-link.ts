@@ -319,8 +319,12 @@ export class FiskilLink extends ReactiveElement {
     // A frame given a `srcdoc` instead (a test double of the hosted page) loads
     // nothing from the auth server: nothing to check.
     if (!frame.srcdoc)
-      flow.reached = checkFrame(new URL(flow.url).origin, loadTimeout, signal, (message) =>
-        this.#end(flow, linkError(this, 'LINK_INVALID_CONFIG', message)),
+      flow.reached = checkFrame(
+        new URL(flow.url).origin,
+        loadTimeout,
+        signal,
+        (message) => this.#end(flow, linkError(this, 'LINK_INVALID_CONFIG', message)),
+        (message) => log(this, 'info', message),
       ).then((why) => why && this.#notLoaded(flow, frame, 'unreachable', why));
     this.requestUpdate();
   }

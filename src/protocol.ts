@@ -1,5 +1,12 @@
-import type { HostedErrorDetails } from './errors.js';
 import { ownValue } from './own-value.js';
+
+/** What the hosted page said about a failure, in the SDK's snake_case. */
+export interface HostedErrorDetails {
+  error_id?: string;
+  error_type?: string;
+  error_description?: string;
+  error_uri?: string;
+}
 
 /** What a completed flow hands back: the `consent` event's `detail`, and what link() resolves with. */
 export interface ConsentDetail {

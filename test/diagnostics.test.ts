@@ -182,6 +182,37 @@ describe('<fiskil-link> when the page stops the flow', () => {
       expect(notice(el)).to.equal(null);
       el.cancel();
     });
+
+    it('asks once per page: once connect-src has blocked the check, later flows do not ask, so three flows in a row report one violation, and debug says once how to turn the check on', async () => {
+      const el = await elementUnderPolicy({ 'content-security-policy': "connect-src 'self'" });
+      el.debug = true;
+      const page = el.ownerDocument;
+      const blocked: string[] = [];
+      page.addEventListener('securitypolicyviolation', (e) =>
+        blocked.push(`${e.effectiveDirective} ${e.blockedURI}`),
+      );
+      const pageConsole = page.defaultView!.console;
+      const info = pageConsole.info;
+      const lines: string[] = [];
+      pageConsole.info = (line: string) => lines.push(line);
+      try {
+        for (let flow = 1; flow <= 3; flow++) {
+          // Each load waits for its own check (blocked, or not sent), so a
+          // violation of this flow's check would be in by then.
+          const loaded = oneEvent(el, 'link-load');
+          el.sessionId = session();
+          await loaded;
+          expect(notice(el), `flow ${flow}`).to.equal(null);
+          expect(blocked, `after flow ${flow}`).to.deep.equal([`connect-src ${hostedOrigin}/`]);
+        }
+      } finally {
+        pageConsole.info = info;
+      }
+      el.cancel();
+      expect(lines).to.deep.equal([
+        `[fiskil-link] The page's Content-Security-Policy (connect-src) does not allow ${hostedOrigin}: add it to connect-src to check that it can be reached`,
+      ]);
+    });
   });
 
   describe('a page with a correct CSP and a reachable server', () => {

@@ -1,3 +1,7 @@
+/** What to add to the page's policy, and where. */
+export const policyAdvice = (directive: string, origin: string) =>
+  `The page's Content-Security-Policy (${directive}) does not allow ${origin}: add it to ${directive}`;
+
 /**
  * Reads what the page's Content-Security-Policy does to a flow from its
  * `securitypolicyviolation` events (docs/diagnostics.md). Only an enforced
@@ -24,9 +28,7 @@ export function watchPolicy(
       if (effectiveDirective == 'frame-src') {
         const directive =
           ['frame-src', 'child-src'].find((name) => originalPolicy.includes(name)) ?? 'default-src';
-        frameBlocked(
-          `The page's Content-Security-Policy (${directive}) does not allow ${origin}: add it to ${directive}.`,
-        );
+        frameBlocked(`${policyAdvice(directive, origin)}.`);
       }
     },
     { signal },

@@ -2,7 +2,7 @@
 // test sends as the hosted page would (through the element's own checks).
 import type { FiskilLink } from '../fiskil-link.js';
 import { renderFakePage } from './fake-page.js';
-import type { CompleteOptions, FakeFlow, PostOptions } from './index.js';
+import type { CompleteOptions, PostOptions } from './options.js';
 import { completeURL, failureMessage, madeUpId, successMessage } from './messages.js';
 
 /** What a flow asks of the kit that owns it. */
@@ -21,7 +21,9 @@ export const cancelLater: (timer: ReturnType<typeof setTimeout>) => void =
 // The `load` events the kit dispatches; any other on a fake frame is stopped.
 export const KIT_LOADS = new WeakSet<Event>();
 
-export class Flow implements FakeFlow {
+// The kit hands a Flow out as its public `FakeFlow` (./index.ts), which
+// checks that it is one.
+export class Flow {
   shown = false;
   loaded = false;
   hasOutcome = false;

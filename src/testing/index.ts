@@ -14,25 +14,14 @@
 import type { FiskilLink } from '../fiskil-link.js';
 import { FAKE_PAGE_SKELETON } from './fake-page.js';
 import { cancelLater, Flow, KIT_LOADS, later } from './flow.js';
+import type { CompleteOptions, PostOptions } from './options.js';
+
+export type { CompleteOptions, PostOptions };
 
 /** Options of {@link FakeFiskilLink.nextFlow}. */
 export interface NextFlowOptions {
   /** Milliseconds to wait for a flow to be shown (default 2000). */
   timeout?: number;
-}
-
-/** Options of {@link FakeFlow.complete}. */
-export interface CompleteOptions {
-  /** The consent id the page receives (default: a made-up `arr_…`). */
-  consentID?: string;
-  /** The redirect URL the hosted page reports (default: its `/complete` page). */
-  redirectURL?: string;
-}
-
-/** Options of {@link FakeFlow.post}. */
-export interface PostOptions {
-  /** The origin the message comes from (default: the flow's allowed origin). */
-  origin?: string;
 }
 
 /** One flow of a `<fiskil-link>`, run against the fake hosted page. */

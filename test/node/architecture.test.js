@@ -2,7 +2,7 @@
 // line fails here, naming the file, the import and the rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { breaksIn, checkRepo } from '../../scripts/import-rules.mjs';
+import { breaksIn, checkRepo, cyclesAmong, importCycles } from '../../scripts/import-rules.mjs';
 
 test('no source file imports across a "never" line', () => {
   assert.deepEqual(checkRepo(), []);
@@ -71,5 +71,43 @@ test('the server entry imports none of the element, Lit or the sandbox, and only
   assert.equal(
     serverBreaks('test/node/server/helpers.js', "import 'fiskil-link/server';").length,
     0,
+  );
+});
+
+test('no two modules of src/ import each other, directly or through others', () => {
+  assert.deepEqual(importCycles(), []);
+});
+
+test('the cycle check sees a cycle of any length, type-only imports included', () => {
+  const sources = (/** @type {Record<string, string>} */ files) => new Map(Object.entries(files));
+  assert.deepEqual(
+    cyclesAmong(
+      sources({
+        'src/a.ts': "import type { B } from './b.js';",
+        'src/b.ts': "import type { A } from './a.js';",
+      }),
+    ),
+    ['src/a.ts -> src/b.ts -> src/a.ts'],
+  );
+  assert.deepEqual(
+    cyclesAmong(
+      sources({
+        'src/a.ts': "import { b } from './b.js';",
+        'src/b.ts': "export { c } from './sub/c.js';",
+        'src/sub/c.ts': "import { a } from '../a.js';",
+      }),
+    ),
+    ['src/a.ts -> src/b.ts -> src/sub/c.ts -> src/a.ts'],
+  );
+  // Two paths to one module are no cycle.
+  assert.deepEqual(
+    cyclesAmong(
+      sources({
+        'src/a.ts': "import './b.js';\nimport './c.js';",
+        'src/b.ts': "import './c.js';",
+        'src/c.ts': "import { x } from 'lit';",
+      }),
+    ),
+    [],
   );
 });
