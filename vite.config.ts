@@ -102,7 +102,7 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
 }
 
 // The production build's entry points, each at dist/<name>.js beside its types.
-const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright'];
+const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright', 'react/index'];
 
 /**
  * One config, one library build per mode (`vite build --mode <name>`; the
@@ -128,11 +128,19 @@ const BUILDS: Record<string, () => UserConfig> = {
           // fiskil-link/testing and fiskil-link/testing/playwright (docs/testing.md).
           'testing/index': 'src/testing/index.ts',
           'testing/playwright': 'src/testing/playwright.ts',
+          // fiskil-link/react (docs/frameworks/react.md); React and @lit/react are the app's.
+          'react/index': 'src/react/index.ts',
         },
         formats: ['es'],
       },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/, /^react-dom($|\/)/],
+        // Each module is a file of its own (preserveModules), so the React entry's
+        // 'use client' stays at the top of each (test/node/ssr-import.test.js reads it).
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.id?.includes('/src/react/')) return;
+          handler(level, log);
+        },
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
