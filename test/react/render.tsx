@@ -45,22 +45,17 @@ export function unmountAll(): void {
 export const elementsOnPage = () => [...document.querySelectorAll('fiskil-link')];
 
 /**
- * The console's errors and warnings from now on, still printed; `stop()` puts
- * the console back and returns them.
+ * Records the console's errors and warnings from now on instead of printing
+ * them (a test asserts on them, and its failure shows them); `stop()` puts the
+ * console back and returns them.
  */
-export function watchConsole(): { messages: string[]; stop: () => string[] } {
+export function watchConsole(): { stop: () => string[] } {
   const messages: string[] = [];
   const { error, warn } = console;
-  console.error = (...args: unknown[]) => {
-    messages.push(args.map(String).join(' '));
-    error(...args);
-  };
-  console.warn = (...args: unknown[]) => {
-    messages.push(args.map(String).join(' '));
-    warn(...args);
-  };
+  const record = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
+  console.error = record;
+  console.warn = record;
   return {
-    messages,
     stop: () => {
       console.error = error;
       console.warn = warn;

@@ -159,9 +159,9 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
 
   it('open() with no sessionId sets error to LINK_INVALID_CONFIG and says why in the console', async () => {
     const page = setup({ sessionId: null });
-    const console = watchConsole();
+    const watched = watchConsole();
     page.hook().open();
-    const messages = console.stop();
+    const messages = watched.stop();
     expect(page.log).to.deep.equal(['error LINK_INVALID_CONFIG']);
     expect(messages).to.have.length(1);
     expect(messages[0]).to.match(/open\(\) was called with no sessionId/);
