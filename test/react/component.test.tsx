@@ -6,8 +6,7 @@
 // registered in the browser, and React 18.3 itself (this whole file).
 // This file imports no module that registers the tag but the component's.
 import { expect, waitUntil } from '@open-wc/testing';
-import { useCallback, useState, type RefObject } from 'react';
-import { hydrateRoot } from 'react-dom/client';
+import { useCallback, useState, type ReactElement, type RefObject } from 'react';
 import { renderToString } from 'react-dom/server';
 import {
   ConsentEvent,
@@ -15,8 +14,14 @@ import {
   LinkErrorEvent,
 } from '../../src/element.js';
 import { FiskilLink } from '../../src/react/index.js';
-import { fakeFiskilLink, type FakeFiskilLink } from '../../src/testing/index.js';
-import { elementsOnPage, mount, reactMajor, unmountAll, watchConsole } from './render.js';
+import {
+  elementsOnPage,
+  fakeForEachTest,
+  hydrate,
+  mount,
+  reactMajor,
+  watchConsole,
+} from './render.js';
 
 /** The page of a Next.js app: the outcome shown in `data-testid="outcome"`. */
 function Checkout({ sessionId }: { sessionId: string }) {
@@ -38,18 +43,8 @@ function Checkout({ sessionId }: { sessionId: string }) {
   );
 }
 
-const outcomeOf = (container: HTMLElement) =>
-  container.querySelector('[data-testid="outcome"]')!.textContent;
-
 describe(`<FiskilLink> on React ${reactMajor}`, () => {
-  let fiskil: FakeFiskilLink;
-  beforeEach(() => {
-    fiskil = fakeFiskilLink();
-  });
-  afterEach(() => {
-    unmountAll();
-    fiskil.restore();
-  });
+  const fiskil = fakeForEachTest();
 
   it('registers <fiskil-link> in the browser when imported (a tag the server rendered is upgraded)', () => {
     expect(customElements.get('fiskil-link')).to.equal(FiskilLinkElement);
@@ -58,7 +53,7 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
   it('calls onConsent (camelCase) with the typed consent event', async () => {
     const events: Event[] = [];
     mount(<FiskilLink sessionId="ses_1" onConsent={(event) => events.push(event)} />);
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     flow.complete({ consentID: 'con_1' });
     expect(events).to.have.length(1);
     expect(events[0]).to.be.instanceOf(ConsentEvent);
@@ -76,7 +71,7 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
         onLinkClose={(e) => seen.push(e.type)}
       />,
     );
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     await waitUntil(() => seen.includes('link-load'), 'the page never loaded');
     flow.fail('CONSENT_ENDUSER_DENIED');
     expect(seen).to.deep.equal([
@@ -120,11 +115,11 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
       />,
     );
     expect(ref.current).to.be.instanceOf(FiskilLinkElement);
-    expect(fiskil.flows).to.have.length(0);
-    await waitUntil(() => fiskil.flows.length === 1, 'the flow did not preload');
-    expect(fiskil.flows[0]!.shown).to.equal(false);
+    expect(fiskil().flows).to.have.length(0);
+    await waitUntil(() => fiskil().flows.length === 1, 'the flow did not preload');
+    expect(fiskil().flows[0]!.shown).to.equal(false);
     ref.current!.open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     ref.current!.cancel();
     expect(errors).to.deep.equal(['LINK_USER_CANCELLED']);
     expect(flow.ended).to.equal(true);
@@ -134,19 +129,19 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
     const seen: string[] = [];
     const root = mount(<FiskilLink sessionId="ses_1" onConsent={() => seen.push('first')} />);
     root.render(<FiskilLink sessionId="ses_1" onConsent={(e) => seen.push(e.detail.consentID)} />);
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     flow.complete({ consentID: 'con_2' });
     expect(seen).to.deep.equal(['con_2']);
-    expect(fiskil.flows).to.have.length(1);
+    expect(fiskil().flows).to.have.length(1);
   });
 
   it('replaces the flow when sessionId changes, and removes it silently on unmount', async () => {
     const seen: string[] = [];
     const root = mount(<FiskilLink sessionId="ses_1" onLinkError={(e) => seen.push(e.type)} />);
-    const first = await fiskil.nextFlow();
+    const first = await fiskil().nextFlow();
     root.render(<FiskilLink sessionId="ses_2" onLinkError={(e) => seen.push(e.type)} />);
     await waitUntil(() => first.ended, 'the first flow was not replaced');
-    const second = await fiskil.nextFlow();
+    const second = await fiskil().nextFlow();
     expect(second.sessionId).to.equal('ses_2');
     root.unmount();
     expect(second.ended).to.equal(true);
@@ -155,38 +150,14 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
   });
 
   it('hydrates server HTML holding the tag without a warning, and its stable handlers get the outcome', async () => {
-    // Rendered as a server would (react-dom/server), then hydrated as a browser would.
-    const server = watchConsole();
-    const html = renderToString(<Checkout sessionId="ses_ssr" />);
-    // @lit/react's browser build, imported here for the server render too, uses
-    // useLayoutEffect, which React 18's server renderer reports; on a real server
-    // @lit/react's Node build has none (test/node/ssr-import.test.js renders there).
-    const serverMessages = server
-      .stop()
-      .filter((message) => !/useLayoutEffect does nothing on the server/.test(message));
-    expect(serverMessages).to.deep.equal([]);
-    expect(html).to.match(/^<main><fiskil-link[^>]*><\/fiskil-link>/);
-
-    const container = document.body.appendChild(document.createElement('div'));
-    container.innerHTML = html;
-    const serverTag = container.querySelector('fiskil-link');
-    const browser = watchConsole();
-    const root = hydrateRoot(container, <Checkout sessionId="ses_ssr" />);
-    try {
-      const flow = await fiskil.nextFlow();
-      expect(flow.element).to.equal(serverTag);
-      expect(flow.sessionId).to.equal('ses_ssr');
-      flow.complete({ consentID: 'con_ssr' });
-      await waitUntil(
-        () => outcomeOf(container) === 'Consent con_ssr confirmed',
-        `the outcome never reached the page: "${outcomeOf(container)}"`,
-      );
-      expect(browser.stop()).to.deep.equal([]);
-    } finally {
-      browser.stop();
-      root.unmount();
-      container.remove();
-    }
+    const page = serverRendered(<Checkout sessionId="ses_ssr" />);
+    expect(page.html).to.match(/^<main><fiskil-link[^>]*><\/fiskil-link>/);
+    const serverTag = page.container.querySelector('fiskil-link');
+    const flow = await fiskil().nextFlow();
+    expect(flow.element).to.equal(serverTag);
+    expect(flow.sessionId).to.equal('ses_ssr');
+    flow.complete({ consentID: 'con_ssr' });
+    await page.shows('Consent con_ssr confirmed');
   });
 
   it('on a hydrated page, stable handlers also get a flow whose session id arrives later', async () => {
@@ -205,26 +176,39 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
         </main>
       );
     }
-    const container = document.body.appendChild(document.createElement('div'));
-    const server = watchConsole();
-    container.innerHTML = renderToString(<Later />);
-    server.stop();
-    const browser = watchConsole();
-    const root = hydrateRoot(container, <Later />);
-    try {
-      // A click before hydration has finished is replayed by React once it has.
-      container.querySelector('button')!.click();
-      const flow = await fiskil.nextFlow();
-      flow.cancel();
-      await waitUntil(
-        () => outcomeOf(container) === 'Error AUTH_SESSION_CANCELLED',
-        `the outcome never reached the page: "${outcomeOf(container)}"`,
-      );
-      expect(browser.stop()).to.deep.equal([]);
-    } finally {
-      browser.stop();
-      root.unmount();
-      container.remove();
-    }
+    const page = serverRendered(<Later />);
+    // A click before hydration has finished is replayed by React once it has.
+    page.container.querySelector('button')!.click();
+    const flow = await fiskil().nextFlow();
+    flow.cancel();
+    await page.shows('Error AUTH_SESSION_CANCELLED');
   });
 });
+
+/**
+ * `ui` rendered as a server would (react-dom/server), then hydrated as a
+ * browser would; neither may log anything. `shows(text)` waits for the outcome
+ * the page shows, then checks the browser's console.
+ */
+function serverRendered(ui: ReactElement) {
+  const server = watchConsole();
+  const html = renderToString(ui);
+  // @lit/react's browser build, imported here for the server render too, uses
+  // useLayoutEffect, which React 18's server renderer reports; on a real server
+  // @lit/react's Node build has none (test/node/ssr-import.test.js renders there).
+  const logged = server
+    .stop()
+    .filter((message) => !/useLayoutEffect does nothing on the server/.test(message));
+  expect(logged, 'the server render logged').to.deep.equal([]);
+  const browser = watchConsole();
+  const { container } = hydrate(html, ui);
+  const outcome = () => container.querySelector('[data-testid="outcome"]')!.textContent;
+  return {
+    html,
+    container,
+    async shows(text: string) {
+      await waitUntil(() => outcome() === text, `the page never showed "${text}": "${outcome()}"`);
+      expect(browser.stop(), 'the browser logged').to.deep.equal([]);
+    },
+  };
+}

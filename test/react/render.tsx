@@ -2,8 +2,9 @@
 // version under test, and the console React and the hook write to.
 import { version } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import type { ReactNode } from 'react';
+import { fakeFiskilLink, type FakeFiskilLink } from '../../src/testing/index.js';
 import '../lit-warnings.js';
 
 /** The major version this page runs: 18 in the react-18 group (its page says so), else 19. */
@@ -18,27 +19,52 @@ export interface Mounted {
   unmount(): void;
 }
 
-const mounted: Mounted[] = [];
+// What each test leaves behind, undone after it (see fakeForEachTest).
+const cleanUps: (() => void)[] = [];
 
-export function mount(ui: ReactNode): Mounted {
-  const container = document.body.appendChild(document.createElement('div'));
-  const root: Root = createRoot(container);
+function handleOf(container: HTMLElement, root: Root): Mounted {
   const handle: Mounted = {
     container,
     render: (next) => flushSync(() => root.render(next)),
     unmount: () => {
+      if (!container.isConnected) return;
       root.unmount();
       container.remove();
     },
   };
-  handle.render(ui);
-  mounted.push(handle);
+  cleanUps.push(handle.unmount);
   return handle;
 }
 
-/** Unmounts what a test left mounted (a test that unmounts itself is not unmounted twice). */
-export function unmountAll(): void {
-  for (const handle of mounted.splice(0)) if (handle.container.isConnected) handle.unmount();
+export function mount(ui: ReactNode): Mounted {
+  const container = document.body.appendChild(document.createElement('div'));
+  const handle = handleOf(container, createRoot(container));
+  handle.render(ui);
+  return handle;
+}
+
+/** `html` (a server's rendering of `ui`) put on the page, then hydrated with `ui`. */
+export function hydrate(html: string, ui: ReactNode): Mounted {
+  const container = document.body.appendChild(document.createElement('div'));
+  container.innerHTML = html;
+  return handleOf(container, hydrateRoot(container, ui));
+}
+
+/**
+ * Installs fiskil-link/testing's fake hosted page before each test of the
+ * suite, and after each restores it and unmounts what the test mounted.
+ * Returns the fake of the test running.
+ */
+export function fakeForEachTest(): () => FakeFiskilLink {
+  let fiskil: FakeFiskilLink;
+  beforeEach(() => {
+    fiskil = fakeFiskilLink();
+  });
+  afterEach(() => {
+    for (const undo of cleanUps.splice(0).reverse()) undo();
+    fiskil.restore();
+  });
+  return () => fiskil;
 }
 
 /** Every `<fiskil-link>` on the page. */
@@ -55,11 +81,10 @@ export function watchConsole(): { stop: () => string[] } {
   const record = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
   console.error = record;
   console.warn = record;
-  return {
-    stop: () => {
-      console.error = error;
-      console.warn = warn;
-      return messages;
-    },
+  const stop = () => {
+    Object.assign(console, { error, warn });
+    return messages;
   };
+  cleanUps.push(stop);
+  return { stop };
 }

@@ -4,14 +4,14 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { StrictMode, useEffect } from 'react';
 import { useFiskilLink, type UseFiskilLinkResult } from '../../src/react/index.js';
 import type { UseFiskilLinkOptions } from '../../src/react/index.js';
-import { fakeFiskilLink, type FakeFiskilLink } from '../../src/testing/index.js';
+import type { FakeFiskilLink } from '../../src/testing/index.js';
 import { hostedOrigin } from '../helpers.js';
 import {
   elementsOnPage,
   expectedMajor,
   mount,
   reactMajor,
-  unmountAll,
+  fakeForEachTest,
   watchConsole,
 } from './render.js';
 
@@ -53,14 +53,7 @@ function setup(options: Partial<Props> = {}, { strict = false } = {}) {
 }
 
 describe(`useFiskilLink() on React ${reactMajor}`, () => {
-  let fiskil: FakeFiskilLink;
-  beforeEach(() => {
-    fiskil = fakeFiskilLink();
-  });
-  afterEach(() => {
-    unmountAll();
-    fiskil.restore();
-  });
+  const fiskil = fakeForEachTest();
 
   it('runs on the React version its group names', () => {
     expect(reactMajor).to.equal(expectedMajor);
@@ -71,11 +64,11 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     expect(page.hook().ready).to.equal(false);
     await page.ready();
     expect(elementsOnPage()).to.have.length(1);
-    expect(fiskil.flows).to.have.length(1);
-    expect(fiskil.flows[0]!.shown).to.equal(false);
+    expect(fiskil().flows).to.have.length(1);
+    expect(fiskil().flows[0]!.shown).to.equal(false);
 
     page.hook().open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     expect(flow.sessionId).to.equal('ses_1');
     expect(flow.element).to.equal(elementsOnPage()[0]);
     flow.complete({ consentID: 'con_1' });
@@ -101,7 +94,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
       const page = setup();
       await page.ready();
       page.hook().open();
-      fail(await fiskil.nextFlow());
+      fail(await fiskil().nextFlow());
       expect(page.log).to.deep.equal([`error ${code}`, 'close']);
       await waitUntil(() => page.text() === `Error ${code}`, `error is not ${code}`);
       expect(page.hook().error!.name).to.equal('LinkError');
@@ -113,7 +106,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     const page = setup();
     await page.ready();
     page.hook().open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     flow.expireSession();
     expect(page.log).to.deep.equal(['error LINK_INVALID_SESSION']);
     page.hook().cancel();
@@ -124,7 +117,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     const page = setup({ timeout: 50 });
     await page.ready();
     page.hook().open();
-    await fiskil.nextFlow();
+    await fiskil().nextFlow();
     await waitUntil(() => page.log.length === 2, 'the flow did not time out');
     expect(page.log).to.deep.equal(['error LINK_TIMEOUT', 'close']);
   });
@@ -135,14 +128,14 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     expect(page.log).to.deep.equal(['error LINK_INVALID_CONFIG']);
     expect(page.hook().error!.message).to.match(/auth-server/);
     expect(page.hook().ready).to.equal(false);
-    expect(fiskil.flows).to.have.length(0);
+    expect(fiskil().flows).to.have.length(0);
   });
 
   it('cancel() ends the flow shown with LINK_USER_CANCELLED, then onClose', async () => {
     const page = setup();
     await page.ready();
     page.hook().open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     page.hook().cancel();
     expect(page.log).to.deep.equal(['error LINK_USER_CANCELLED', 'close']);
     expect(flow.ended).to.equal(true);
@@ -154,7 +147,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     page.hook().cancel();
     expect(page.log).to.deep.equal([]);
     expect(page.hook().ready).to.equal(true);
-    expect(fiskil.flows[0]!.ended).to.equal(false);
+    expect(fiskil().flows[0]!.ended).to.equal(false);
   });
 
   it('open() with no sessionId sets error to LINK_INVALID_CONFIG and says why in the console', async () => {
@@ -167,21 +160,21 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     expect(messages[0]).to.match(/open\(\) was called with no sessionId/);
     await waitUntil(() => page.text() === 'Error LINK_INVALID_CONFIG', 'error was not set');
     expect(page.hook().error!.message).to.match(/no sessionId/);
-    expect(fiskil.flows).to.have.length(0);
+    expect(fiskil().flows).to.have.length(0);
   });
 
   it('waits for a sessionId given later (null until the backend answers), then preloads it', async () => {
     const page = setup({ sessionId: null });
     expect(elementsOnPage()).to.have.length(1);
-    expect(fiskil.flows).to.have.length(0);
+    expect(fiskil().flows).to.have.length(0);
     page.rerender({ sessionId: 'ses_late' });
     await page.ready();
-    expect(fiskil.flows.map((flow) => flow.sessionId)).to.deep.equal(['ses_late']);
+    expect(fiskil().flows.map((flow) => flow.sessionId)).to.deep.equal(['ses_late']);
   });
 
   it('open() before ready shows the flow with its loading state', async () => {
     // The stalling server never answers, and the fake page is not in its way.
-    fiskil.restore();
+    fiskil().restore();
     const page = setup({ authServer: `${hostedOrigin}/test/stall` });
     page.hook().open();
     const el = elementsOnPage()[0]!;
@@ -198,15 +191,15 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     await page.ready();
     const [element] = elementsOnPage();
     page.rerender({ sessionId: 'ses_2' });
-    await waitUntil(() => fiskil.flows[1]?.sessionId === 'ses_2', 'no flow for the new session');
+    await waitUntil(() => fiskil().flows[1]?.sessionId === 'ses_2', 'no flow for the new session');
     await page.ready();
     expect(elementsOnPage()).to.deep.equal([element]);
-    expect(fiskil.flows.map((flow) => [flow.sessionId, flow.ended])).to.deep.equal([
+    expect(fiskil().flows.map((flow) => [flow.sessionId, flow.ended])).to.deep.equal([
       ['ses_1', true],
       ['ses_2', false],
     ]);
     page.hook().open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     expect(flow.sessionId).to.equal('ses_2');
     flow.complete({ consentID: 'con_2' });
     expect(page.log).to.deep.equal(['consent con_2', 'close']);
@@ -216,7 +209,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     const page = setup();
     await page.ready();
     page.hook().open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     page.unmount();
     expect(elementsOnPage()).to.have.length(0);
     expect(flow.ended).to.equal(true);
@@ -229,8 +222,8 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     await page.ready();
     expect(elementsOnPage()).to.have.length(1);
     page.hook().open();
-    const flow = await fiskil.nextFlow();
-    expect(fiskil.flows.filter((f) => !f.ended)).to.deep.equal([flow]);
+    const flow = await fiskil().nextFlow();
+    expect(fiskil().flows.filter((f) => !f.ended)).to.deep.equal([flow]);
     flow.complete({ consentID: 'con_strict' });
     expect(page.log).to.deep.equal(['consent con_strict', 'close']);
   });
@@ -241,11 +234,11 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     const [element] = elementsOnPage();
     page.rerender({ onConsent: (detail) => page.log.push(`second ${detail.consentID}`) });
     page.hook().open();
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     flow.complete({ consentID: 'con_3' });
     expect(page.log).to.deep.equal(['second con_3', 'close']);
     expect(elementsOnPage()).to.deep.equal([element]);
-    expect(fiskil.flows).to.have.length(1);
+    expect(fiskil().flows).to.have.length(1);
   });
 
   it('keeps open and cancel the same functions across renders (safe in effect dependencies)', async () => {
@@ -267,10 +260,10 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     }
     const root = mount(<OpensItself sessionId={null} />);
     root.render(<OpensItself sessionId="ses_5" />);
-    const flow = await fiskil.nextFlow();
+    const flow = await fiskil().nextFlow();
     expect(flow.sessionId).to.equal('ses_5');
     flow.complete({ consentID: 'con_5' });
     expect(log).to.deep.equal(['con_5']);
-    expect(fiskil.flows).to.have.length(1);
+    expect(fiskil().flows).to.have.length(1);
   });
 });
