@@ -8,9 +8,11 @@ const sourceExtensions = new Set(['.ts', '.tsx', '.js', '.mjs', '.vue', '.svelte
 
 /**
  * Each rule: the files it governs (`from`, folder prefixes relative to the
- * repo), and what those files must never import: folder prefixes (`paths`),
- * bare specifiers (`packages`, matched as the name or name + '/'), and whether
- * a type-only import is excused (`typesAllowed`).
+ * repo, less those in `exceptFrom`), and what those files must never import:
+ * folder prefixes (`paths`), bare specifiers (`packages`, matched as the name
+ * or name + '/'), and whether a type-only import is excused (`typesAllowed`).
+ * A rule with `onlyPaths` / `onlyPackages` also refuses every relative import /
+ * bare specifier not on that list.
  */
 export const rules = [
   {
@@ -83,6 +85,21 @@ export const rules = [
     paths: ['src/testing/', 'src/webview/'],
     packages: [],
   },
+  {
+    name: 'the element never imports the React entry, React or @lit/react',
+    from: ['src/'],
+    exceptFrom: ['src/react/'],
+    paths: ['src/react/'],
+    packages: ['react', 'react-dom', '@lit/react'],
+  },
+  {
+    name: "the React entry imports the element's entries, React and @lit/react, and nothing else",
+    from: ['src/react/'],
+    paths: [],
+    packages: [],
+    onlyPaths: ['src/react/', 'src/element.', 'src/index.', 'src/define.'],
+    onlyPackages: ['react', '@lit/react'],
+  },
 ];
 
 /** Every import of a source text: its specifier and whether it is type-only. */
@@ -108,15 +125,20 @@ export function breaksIn(file, text) {
   const breaks = [];
   for (const rule of rules) {
     if (!rule.from.some((prefix) => file.startsWith(prefix))) continue;
+    if (rule.exceptFrom?.some((prefix) => file.startsWith(prefix))) continue;
+    const isPackage = (name) => (specifier) =>
+      specifier === name || specifier.startsWith(`${name}/`);
     for (const { specifier, typeOnly } of importsOf(text)) {
       if (typeOnly && rule.typesAllowed) continue;
       if (specifier.startsWith('.')) {
         const target = relative(root, resolve(root, dirname(file), specifier));
-        if (rule.paths.some((prefix) => target.startsWith(prefix) || `${target}/` === prefix)) {
+        const under = (prefix) => target.startsWith(prefix) || `${target}/` === prefix;
+        if (rule.paths.some(under) || (rule.onlyPaths && !rule.onlyPaths.some(under))) {
           breaks.push(`${file} imports ${specifier}: ${rule.name}`);
         }
       } else if (
-        rule.packages.some((name) => specifier === name || specifier.startsWith(`${name}/`))
+        rule.packages.some((name) => isPackage(name)(specifier)) ||
+        (rule.onlyPackages && !rule.onlyPackages.some((name) => isPackage(name)(specifier)))
       ) {
         breaks.push(`${file} imports ${specifier}: ${rule.name}`);
       }
