@@ -209,7 +209,18 @@ step('install the tarball in a scratch project', () => {
     // The repository's own versions, so the install needs nothing npm ci did not fetch.
     devDependencies: Object.fromEntries(
       // playwright-core: the types fiskil-link/testing/playwright is written against.
-      ['typescript', 'vite', '@types/node', 'playwright-core'].map((name) => [name, version(name)]),
+      // React, @lit/react and React's types: what fiskil-link/react's users install beside it.
+      [
+        'typescript',
+        'vite',
+        '@types/node',
+        'playwright-core',
+        'react',
+        'react-dom',
+        '@lit/react',
+        '@types/react',
+        '@types/react-dom',
+      ].map((name) => [name, version(name)]),
     ),
   };
   writeFileSync(join(consumer, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -252,6 +263,15 @@ step('(c) importing a constant from fiskil-link/element bundles no element', () 
   for (const trace of ['customElements', 'attachShadow', 'lit-html']) {
     check(!js.includes(trace), `the bundle still holds "${trace}": sideEffects let too much in`);
   }
+});
+
+step('(c) Vite builds a React page with fiskil-link/react without a warning', () => {
+  const { output } = run(
+    join(consumer, 'node_modules/.bin/vite'),
+    ['build', '--outDir', join(scratch, 'react-build'), '--emptyOutDir'],
+    { cwd: consumer, show: true, env: { CONSUMER_PAGE: 'react.html' } },
+  );
+  check(!/warn/i.test(output), 'Vite printed a warning');
 });
 
 step('(d) publint --strict', () => {
