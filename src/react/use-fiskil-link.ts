@@ -46,10 +46,10 @@ export interface UseFiskilLinkResult {
 }
 
 const NO_SESSION =
-  'open() was called with no sessionId. Pass the id your backend got from POST /v1/auth/session ' +
-  'as the sessionId option, and call open() once it is set (disable the button until `ready`).';
+  'open() was called with no sessionId: pass the id from POST /v1/auth/session as the sessionId option first.';
 
-type Config = Pick<UseFiskilLinkOptions, 'allowedOrigin' | 'authServer' | 'timeout'>;
+type Defaults = Pick<FiskilLink, 'allowedOrigin' | 'authServer' | 'timeout'>;
+type Config = Pick<UseFiskilLinkOptions, 'allowedOrigin' | 'authServer' | 'timeout' | 'strings'>;
 
 /**
  * Runs the flow from a hook: `sessionId` in, `open()` out. The latest
@@ -64,7 +64,7 @@ export function useFiskilLink(options: UseFiskilLinkOptions): UseFiskilLinkResul
     latest.current = options;
   });
   const element = useRef<FiskilLink | null>(null);
-  const defaults = useRef<Required<Config>>(null);
+  const defaults = useRef<Defaults>(null);
   const shown = useRef(false);
   const openWhenMounted = useRef(false);
   const [ready, setReady] = useState(false);
@@ -123,7 +123,6 @@ export function useFiskilLink(options: UseFiskilLinkOptions): UseFiskilLinkResul
     el.preload = true;
     configure(el, latest.current, defaults.current);
     setSession(el, latest.current.sessionId);
-    el.strings = latest.current.strings ?? {};
     el.addEventListener('link-load', () => setReady(true));
     el.addEventListener('link-open', () => {
       shown.current = true;
@@ -158,20 +157,17 @@ export function useFiskilLink(options: UseFiskilLinkOptions): UseFiskilLinkResul
   useEffect(() => {
     const el = element.current;
     if (!el || !defaults.current) return;
-    configure(el, { allowedOrigin, authServer, timeout }, defaults.current);
+    configure(el, { allowedOrigin, authServer, timeout, strings }, defaults.current);
     setSession(el, sessionId);
-  }, [sessionId, allowedOrigin, authServer, timeout, setSession]);
-
-  useEffect(() => {
-    if (element.current) element.current.strings = strings ?? {};
-  }, [strings]);
+  }, [sessionId, allowedOrigin, authServer, timeout, strings, setSession]);
 
   return { open, cancel, ready, error };
 }
 
 /** The element's configuration; an option left out has the element's default. */
-function configure(el: FiskilLink, config: Config, defaults: Required<Config>): void {
+function configure(el: FiskilLink, config: Config, defaults: Defaults): void {
   el.allowedOrigin = config.allowedOrigin ?? defaults.allowedOrigin;
   el.authServer = config.authServer ?? defaults.authServer;
   el.timeout = config.timeout ?? defaults.timeout;
+  el.strings = config.strings ?? {};
 }
