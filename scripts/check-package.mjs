@@ -265,14 +265,25 @@ step('(c) importing a constant from fiskil-link/element bundles no element', () 
   }
 });
 
-step('(c) Vite builds a React page with fiskil-link/react without a warning', () => {
-  const { output } = run(
-    join(consumer, 'node_modules/.bin/vite'),
-    ['build', '--outDir', join(scratch, 'react-build'), '--emptyOutDir'],
-    { cwd: consumer, show: true, env: { CONSUMER_PAGE: 'react.html' } },
-  );
-  check(!/warn/i.test(output), 'Vite printed a warning');
-});
+step(
+  '(c) Vite builds a React page with fiskil-link/react without a warning, the tag registered',
+  () => {
+    const outDir = join(scratch, 'react-build');
+    const { output } = run(
+      join(consumer, 'node_modules/.bin/vite'),
+      ['build', '--outDir', outDir, '--emptyOutDir'],
+      { cwd: consumer, show: true, env: { CONSUMER_PAGE: 'react.html' } },
+    );
+    check(!/warn/i.test(output), 'Vite printed a warning');
+    const js = readdirSync(join(outDir, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(outDir, 'assets', name), 'utf8'))
+      .join('\n');
+    // The page uses the component alone: the tag is registered by importing it (sideEffects
+    // need not name its module, which is used), not by the hook.
+    check(js.includes('customElements.define('), 'the bundle does not register <fiskil-link>');
+  },
+);
 
 step('(d) publint --strict', () => {
   run(bin('publint'), [tarball, '--strict'], { show: true });

@@ -30,3 +30,10 @@ function Checkout({ sessionId }: { sessionId: string | null }) {
 export function mountCheckout(root: HTMLElement, sessionId: string | null): void {
   createRoot(root).render(createElement(Checkout, { sessionId }));
 }
+
+/** The component alone: react.html builds this, so the tag is registered by importing it (not by the hook). */
+export function mountComponent(root: HTMLElement, sessionId: string): void {
+  createRoot(root).render(
+    createElement(FiskilLink, { sessionId, onConsent: (event) => console.log(event.detail) }),
+  );
+}
