@@ -44,6 +44,7 @@ const apps = [
     'tsc',
     'test/types/react-entry-ok',
   ],
+  ['fiskil-link/react: docs/frameworks/react.md (tsc, TSX)', 'tsc', 'test/types/react-entry-docs'],
 ];
 
 // The misspelled field every framework's detail test reads.

@@ -5,7 +5,7 @@
 // server-rendered then hydrated page, camelCase callbacks, a tag that must be
 // registered in the browser, and React 18.3 itself (this whole file).
 // This file imports no module that registers the tag but the component's.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { useCallback, useState, type ReactElement, type RefObject } from 'react';
 import { renderToString } from 'react-dom/server';
 import {
@@ -20,6 +20,7 @@ import {
   hydrate,
   mount,
   reactMajor,
+  until,
   watchConsole,
 } from './render.js';
 
@@ -72,7 +73,7 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
       />,
     );
     const flow = await fiskil().nextFlow();
-    await waitUntil(() => seen.includes('link-load'), 'the page never loaded');
+    await until(() => seen.includes('link-load'), 'the page never loaded');
     flow.fail('CONSENT_ENDUSER_DENIED');
     expect(seen).to.deep.equal([
       'link-open',
@@ -116,7 +117,7 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
     );
     expect(ref.current).to.be.instanceOf(FiskilLinkElement);
     expect(fiskil().flows).to.have.length(0);
-    await waitUntil(() => fiskil().flows.length === 1, 'the flow did not preload');
+    await until(() => fiskil().flows.length === 1, 'the flow did not preload');
     expect(fiskil().flows[0]!.shown).to.equal(false);
     ref.current!.open();
     const flow = await fiskil().nextFlow();
@@ -140,7 +141,7 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
     const root = mount(<FiskilLink sessionId="ses_1" onLinkError={(e) => seen.push(e.type)} />);
     const first = await fiskil().nextFlow();
     root.render(<FiskilLink sessionId="ses_2" onLinkError={(e) => seen.push(e.type)} />);
-    await waitUntil(() => first.ended, 'the first flow was not replaced');
+    await until(() => first.ended, 'the first flow was not replaced');
     const second = await fiskil().nextFlow();
     expect(second.sessionId).to.equal('ses_2');
     root.unmount();
@@ -207,7 +208,7 @@ function serverRendered(ui: ReactElement) {
     html,
     container,
     async shows(text: string) {
-      await waitUntil(() => outcome() === text, `the page never showed "${text}": "${outcome()}"`);
+      await until(() => outcome() === text, `the page never showed "${text}": "${outcome()}"`);
       expect(browser.stop(), 'the browser logged').to.deep.equal([]);
     },
   };

@@ -1,5 +1,6 @@
 // What the React entry's tests share: a root to render into, the React
 // version under test, and the console React and the hook write to.
+import { waitUntil } from '@open-wc/testing';
 import { version } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
@@ -66,6 +67,13 @@ export function fakeForEachTest(): () => FakeFiskilLink {
   });
   return () => fiskil;
 }
+
+/**
+ * Waits for `predicate` to hold. Generous: on a busy machine a frame can take
+ * seconds to load; a condition that never holds still fails, naming `message`.
+ */
+export const until = (predicate: () => unknown, message: string) =>
+  waitUntil(predicate, message, { timeout: 20000 });
 
 /** Every `<fiskil-link>` on the page. */
 export const elementsOnPage = () => [...document.querySelectorAll('fiskil-link')];

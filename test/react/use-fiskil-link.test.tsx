@@ -1,6 +1,6 @@
 // useFiskilLink(), on React 19 and React 18.3 (web-test-runner.config.js runs
 // this file on both), driven by fiskil-link/testing's fake hosted page.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { StrictMode, useEffect } from 'react';
 import { useFiskilLink, type UseFiskilLinkResult } from '../../src/react/index.js';
 import type { UseFiskilLinkOptions } from '../../src/react/index.js';
@@ -11,6 +11,7 @@ import {
   expectedMajor,
   mount,
   reactMajor,
+  until,
   fakeForEachTest,
   watchConsole,
 } from './render.js';
@@ -48,7 +49,7 @@ function setup(options: Partial<Props> = {}, { strict = false } = {}) {
     text: () => root.container.textContent,
     rerender: (changes: Partial<Props>) => root.render(ui({ ...props, ...changes })),
     unmount: () => root.unmount(),
-    ready: () => waitUntil(() => probe.current?.ready, 'the hook never became ready'),
+    ready: () => until(() => probe.current?.ready, 'the hook never became ready'),
   };
 }
 
@@ -73,7 +74,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     expect(flow.element).to.equal(elementsOnPage()[0]);
     flow.complete({ consentID: 'con_1' });
     expect(page.log).to.deep.equal(['consent con_1', 'close']);
-    await waitUntil(() => !page.hook().ready, 'ready stayed true after the flow ended');
+    await until(() => !page.hook().ready, 'ready stayed true after the flow ended');
     expect(page.hook().error).to.equal(null);
   });
 
@@ -96,7 +97,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
       page.hook().open();
       fail(await fiskil().nextFlow());
       expect(page.log).to.deep.equal([`error ${code}`, 'close']);
-      await waitUntil(() => page.text() === `Error ${code}`, `error is not ${code}`);
+      await until(() => page.text() === `Error ${code}`, `error is not ${code}`);
       expect(page.hook().error!.name).to.equal('LinkError');
       expect(page.hook().ready).to.equal(false);
     });
@@ -118,13 +119,13 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     await page.ready();
     page.hook().open();
     await fiskil().nextFlow();
-    await waitUntil(() => page.log.length === 2, 'the flow did not time out');
+    await until(() => page.log.length === 2, 'the flow did not time out');
     expect(page.log).to.deep.equal(['error LINK_TIMEOUT', 'close']);
   });
 
   it('reports a configuration the element refuses (LINK_INVALID_CONFIG) while preloading: never ready, with an error saying why', async () => {
     const page = setup({ authServer: 'http://example.com' });
-    await waitUntil(() => page.log.length > 0, 'nothing was reported');
+    await until(() => page.log.length > 0, 'nothing was reported');
     expect(page.log).to.deep.equal(['error LINK_INVALID_CONFIG']);
     expect(page.hook().error!.message).to.match(/auth-server/);
     expect(page.hook().ready).to.equal(false);
@@ -158,7 +159,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     expect(page.log).to.deep.equal(['error LINK_INVALID_CONFIG']);
     expect(messages).to.have.length(1);
     expect(messages[0]).to.match(/open\(\) was called with no sessionId/);
-    await waitUntil(() => page.text() === 'Error LINK_INVALID_CONFIG', 'error was not set');
+    await until(() => page.text() === 'Error LINK_INVALID_CONFIG', 'error was not set');
     expect(page.hook().error!.message).to.match(/no sessionId/);
     expect(fiskil().flows).to.have.length(0);
   });
@@ -178,7 +179,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     const page = setup({ authServer: `${hostedOrigin}/test/stall` });
     page.hook().open();
     const el = elementsOnPage()[0]!;
-    await waitUntil(() => el.shadowRoot?.querySelector('dialog')?.open, 'the flow was not shown');
+    await until(() => el.shadowRoot?.querySelector('dialog')?.open, 'the flow was not shown');
     const loading = el.shadowRoot!.querySelector<HTMLElement>('[part="loading"]')!;
     expect(getComputedStyle(loading).display).to.not.equal('none');
     expect(page.hook().ready).to.equal(false);
@@ -191,7 +192,7 @@ describe(`useFiskilLink() on React ${reactMajor}`, () => {
     await page.ready();
     const [element] = elementsOnPage();
     page.rerender({ sessionId: 'ses_2' });
-    await waitUntil(() => fiskil().flows[1]?.sessionId === 'ses_2', 'no flow for the new session');
+    await until(() => fiskil().flows[1]?.sessionId === 'ses_2', 'no flow for the new session');
     await page.ready();
     expect(elementsOnPage()).to.deep.equal([element]);
     expect(fiskil().flows.map((flow) => [flow.sessionId, flow.ended])).to.deep.equal([

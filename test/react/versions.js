@@ -107,8 +107,11 @@ export function react18Group(files) {
   return {
     name: 'react-18',
     files,
+    // The runner puts its own module scripts right after a bare `<head>` tag, else
+    // after `<body>`; an import map must come before any module script (Firefox
+    // ignores a later one), so this head is not a bare tag.
     testRunnerHtml: (testFramework) =>
-      `<!DOCTYPE html><html><head><meta name="react-major" content="18">` +
+      `<!DOCTYPE html><html><head data-group="react-18"><meta name="react-major" content="18">` +
       `<script type="importmap">${JSON.stringify(importMap)}</script></head>` +
       `<body><script type="module" src="${testFramework}"></script></body></html>`,
   };
