@@ -1,6 +1,6 @@
 // docs/frameworks/react.md's snippet, as written there (test/node/react-docs.test.js checks it is).
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFiskilLink } from 'fiskil-link/react';
 
 export function ConnectBank() {
@@ -9,16 +9,19 @@ export function ConnectBank() {
   const { open, ready, error } = useFiskilLink({
     sessionId, // null until your backend has answered
     onConsent: (detail) => setOutcome(`Consent ${detail.consentID} confirmed`),
-    onError: (failure) => setOutcome(failure.displayMessage),
   });
-  // ...get the session id from your backend (POST /v1/auth/session) into
-  // setSessionId, then:
+  useEffect(() => {
+    // Your backend makes the auth session (POST /v1/auth/session) and answers its id.
+    fetch('/api/session', { method: 'POST' })
+      .then((response) => response.json())
+      .then((body: { sessionId: string }) => setSessionId(body.sessionId));
+  }, []);
   return (
     <>
       <button disabled={!ready} onClick={open}>
         Connect your bank
       </button>
-      <p role="status">{outcome}</p>
+      <p role="status">{error ? error.displayMessage : outcome}</p>
     </>
   );
 }
