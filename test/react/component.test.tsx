@@ -6,7 +6,7 @@
 // registered in the browser, and React 18.3 itself (this whole file).
 // This file imports no module that registers the tag but the component's.
 import { expect } from '@open-wc/testing';
-import { useCallback, useState, type ReactElement, type RefObject } from 'react';
+import { StrictMode, useCallback, useState, type ReactElement, type RefObject } from 'react';
 import { renderToString } from 'react-dom/server';
 import {
   ConsentEvent,
@@ -124,6 +124,19 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
     ref.current!.cancel();
     expect(errors).to.deep.equal(['LINK_USER_CANCELLED']);
     expect(flow.ended).to.equal(true);
+  });
+
+  it('under StrictMode, keeps one element and calls the handler once per outcome', async () => {
+    const seen: string[] = [];
+    mount(
+      <StrictMode>
+        <FiskilLink sessionId="ses_strict" onConsent={(e) => seen.push(e.detail.consentID)} />
+      </StrictMode>,
+    );
+    const flow = await fiskil().nextFlow();
+    expect(elementsOnPage()).to.deep.equal([flow.element]);
+    flow.complete({ consentID: 'con_strict' });
+    expect(seen).to.deep.equal(['con_strict']);
   });
 
   it('calls the handler of the latest render', async () => {
