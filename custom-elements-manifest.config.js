@@ -63,14 +63,16 @@ const publicSurfaceOnly = {
 export default {
   globs: ['src/**/*.ts'],
   // The mobile bridge page's script and message types are not the element's API (docs/mobile.md).
-  // The testing kits are for integrators' tests, and the server client for their backends:
-  // neither is the element's API.
+  // The testing kits are for integrators' tests and the server client for their
+  // backends; the React entry (fiskil-link/react) wraps the element with types of its
+  // own: none of them is the element's API.
   exclude: [
     'src/**/*.styles.ts',
     'src/webview/**',
     'src/webview-message.ts',
     'src/testing/**',
     'src/server/**',
+    'src/react/**',
   ],
   outdir: '.',
   litelement: true,

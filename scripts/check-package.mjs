@@ -209,7 +209,18 @@ step('install the tarball in a scratch project', () => {
     // The repository's own versions, so the install needs nothing npm ci did not fetch.
     devDependencies: Object.fromEntries(
       // playwright-core: the types fiskil-link/testing/playwright is written against.
-      ['typescript', 'vite', '@types/node', 'playwright-core'].map((name) => [name, version(name)]),
+      // React, @lit/react and React's types: what fiskil-link/react's users install beside it.
+      [
+        'typescript',
+        'vite',
+        '@types/node',
+        'playwright-core',
+        'react',
+        'react-dom',
+        '@lit/react',
+        '@types/react',
+        '@types/react-dom',
+      ].map((name) => [name, version(name)]),
     ),
   };
   writeFileSync(join(consumer, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -253,6 +264,26 @@ step('(c) importing a constant from fiskil-link/element bundles no element', () 
     check(!js.includes(trace), `the bundle still holds "${trace}": sideEffects let too much in`);
   }
 });
+
+step(
+  '(c) Vite builds a React page with fiskil-link/react without a warning, the tag registered',
+  () => {
+    const outDir = join(scratch, 'react-build');
+    const { output } = run(
+      join(consumer, 'node_modules/.bin/vite'),
+      ['build', '--outDir', outDir, '--emptyOutDir'],
+      { cwd: consumer, show: true, env: { CONSUMER_PAGE: 'react.html' } },
+    );
+    check(!/warn/i.test(output), 'Vite printed a warning');
+    const js = readdirSync(join(outDir, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(outDir, 'assets', name), 'utf8'))
+      .join('\n');
+    // The page uses the component alone: the tag is registered by importing it (sideEffects
+    // need not name its module, which is used), not by the hook.
+    check(js.includes('customElements.define('), 'the bundle does not register <fiskil-link>');
+  },
+);
 
 step('(d) publint --strict', () => {
   run(bin('publint'), [tarball, '--strict'], { show: true });

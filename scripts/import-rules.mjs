@@ -12,6 +12,8 @@ const sourceExtensions = new Set(['.ts', '.tsx', '.js', '.mjs', '.vue', '.svelte
  * folder prefixes (`paths`, less any under `exceptPaths`), bare specifiers
  * (`packages`, matched as the name or name + '/'), and whether a type-only
  * import is excused (`typesAllowed`).
+ * A rule with `onlyPaths` / `onlyPackages` also refuses every relative import /
+ * bare specifier not on that list.
  */
 export const rules = [
   {
@@ -98,6 +100,21 @@ export const rules = [
     paths: ['src/server/', 'dist/server/', 'dist/lib/server/'],
     packages: ['fiskil-link/server'],
   },
+  {
+    name: 'the element never imports the React entry, React or @lit/react',
+    from: ['src/'],
+    exceptFrom: ['src/react/'],
+    paths: ['src/react/'],
+    packages: ['react', 'react-dom', '@lit/react'],
+  },
+  {
+    name: "the React entry imports the element's entries, React and @lit/react, and nothing else",
+    from: ['src/react/'],
+    paths: [],
+    packages: [],
+    onlyPaths: ['src/react/', 'src/element.', 'src/index.', 'src/define.'],
+    onlyPackages: ['react', '@lit/react'],
+  },
 ];
 
 /** Every import of a source text: its specifier and whether it is type-only. */
@@ -124,16 +141,22 @@ export function breaksIn(file, text) {
   for (const rule of rules) {
     if (!rule.from.some((prefix) => file.startsWith(prefix))) continue;
     if (rule.exceptFrom?.some((prefix) => file.startsWith(prefix))) continue;
+    const isPackage = (name) => (specifier) =>
+      specifier === name || specifier.startsWith(`${name}/`);
     for (const { specifier, typeOnly } of importsOf(text)) {
       if (typeOnly && rule.typesAllowed) continue;
       if (specifier.startsWith('.')) {
         const target = relative(root, resolve(root, dirname(file), specifier));
         const under = (prefix) => target.startsWith(prefix) || `${target}/` === prefix;
-        if (rule.paths.some(under) && !rule.exceptPaths?.some(under)) {
+        if (
+          (rule.paths.some(under) && !rule.exceptPaths?.some(under)) ||
+          (rule.onlyPaths && !rule.onlyPaths.some(under))
+        ) {
           breaks.push(`${file} imports ${specifier}: ${rule.name}`);
         }
       } else if (
-        rule.packages.some((name) => specifier === name || specifier.startsWith(`${name}/`))
+        rule.packages.some((name) => isPackage(name)(specifier)) ||
+        (rule.onlyPackages && !rule.onlyPackages.some((name) => isPackage(name)(specifier)))
       ) {
         breaks.push(`${file} imports ${specifier}: ${rule.name}`);
       }

@@ -31,6 +31,21 @@ test('the check sees each kind of crossing', () => {
     1,
   );
   assert.equal(breaksIn('demo/app.js', "import '../sandbox/server.js';").length, 0);
+  assert.equal(
+    breaksIn('src/link.ts', "import { useFiskilLink } from './react/index.js';").length,
+    1,
+  );
+  assert.equal(breaksIn('src/fiskil-link.ts', "import { useRef } from 'react';").length, 1);
+  assert.equal(
+    breaksIn('src/react/component.ts', "import { TAG_NAME } from '../element.js';").length,
+    0,
+  );
+  assert.equal(breaksIn('src/react/component.ts', "import { useRef } from 'react';").length, 0);
+  assert.equal(
+    breaksIn('src/react/component.ts', "import { flowOf } from '../flow.js';").length,
+    1,
+  );
+  assert.equal(breaksIn('src/react/component.ts', "import { render } from 'react-dom';").length, 1);
 });
 
 /** The breaks of the server entry's two rules alone (others may apply to the same line). */

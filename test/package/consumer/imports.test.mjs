@@ -137,6 +137,16 @@ const EXPECTED = {
       }
     },
   },
+  // Server rendering imports it (a Next.js client component is rendered on the
+  // server too): it loads, and registers nothing there.
+  './react': {
+    probe: (specifier) => {
+      const report = probe(specifier);
+      assert.ok(report.resolved.endsWith('/node_modules/fiskil-link/dist/react/index.js'));
+      assert.deepEqual(report.names, ['FiskilLink', 'useFiskilLink']);
+      assert.equal(report.registered, false);
+    },
+  },
   './package.json': { json: (data) => assert.equal(data.name, 'fiskil-link') },
 };
 
