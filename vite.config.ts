@@ -102,7 +102,14 @@ function selfContained(format: 'es' | 'umd', fileName: string): UserConfig {
 }
 
 // The production build's entry points, each at dist/<name>.js beside its types.
-const ENTRIES = ['index', 'element', 'testing/index', 'testing/playwright', 'server/index'];
+const ENTRIES = [
+  'index',
+  'element',
+  'testing/index',
+  'testing/playwright',
+  'server/index',
+  'react/index',
+];
 
 /**
  * One config, one library build per mode (`vite build --mode <name>`; the
@@ -130,11 +137,19 @@ const BUILDS: Record<string, () => UserConfig> = {
           'testing/playwright': 'src/testing/playwright.ts',
           // fiskil-link/server, the backend's client (docs/server.md): no Lit, no element.
           'server/index': 'src/server/index.ts',
+          // fiskil-link/react (docs/frameworks/react.md); React and @lit/react are the app's.
+          'react/index': 'src/react/index.ts',
         },
         formats: ['es'],
       },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/, /^react-dom($|\/)/],
+        // Each module is a file of its own (preserveModules), so the React entry's
+        // 'use client' stays at the top of each (test/node/ssr-import.test.js reads it).
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.id?.includes('/src/react/')) return;
+          handler(level, log);
+        },
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
