@@ -63,8 +63,15 @@ const publicSurfaceOnly = {
 export default {
   globs: ['src/**/*.ts'],
   // The mobile bridge page's script and message types are not the element's API (docs/mobile.md).
-  // The testing kits are for integrators' tests, not the element's API.
-  exclude: ['src/**/*.styles.ts', 'src/webview/**', 'src/webview-message.ts', 'src/testing/**'],
+  // The testing kits are for integrators' tests, and the server client for their backends:
+  // neither is the element's API.
+  exclude: [
+    'src/**/*.styles.ts',
+    'src/webview/**',
+    'src/webview-message.ts',
+    'src/testing/**',
+    'src/server/**',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [

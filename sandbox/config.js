@@ -1,6 +1,7 @@
 // @ts-check
 // The sandbox's options and test users: what a developer can change, and the fixed
 // credentials every test and walkthrough uses (sandbox/README.md, "Test credentials").
+import { checkFault } from './faults.js';
 import { INSTITUTIONS } from './institutions.js';
 import { parseSecret } from './signing.js';
 
@@ -49,6 +50,7 @@ export const QUESTION_ATTEMPTS = 3;
  * @property {number} webhookRetryBaseMs
  * @property {number} webhookTimeoutMs
  * @property {number} maxWebhookLog
+ * @property {import('./faults.js').FaultSpec[]} faults faults in force from the start (faults.js)
  * @property {(line: string) => void} log
  */
 
@@ -81,6 +83,7 @@ export const DEFAULTS = Object.freeze({
   webhookRetryBaseMs: 1000,
   webhookTimeoutMs: 5000,
   maxWebhookLog: 500,
+  faults: [],
   log: (line) => console.log(`[sandbox] ${line}`),
 });
 
@@ -151,6 +154,14 @@ export function resolveOptions(options) {
     'maxWebhookLog',
   ]))
     if (!Number.isInteger(o[key]) || o[key] < 0) throw bad(key, 'must be a whole number ≥ 0');
+  if (!Array.isArray(o.faults)) throw bad('faults', 'must be an array');
+  for (const f of o.faults) {
+    try {
+      checkFault(f);
+    } catch (e) {
+      throw bad('faults', `has one that is wrong: ${e instanceof Error ? e.message : e}`);
+    }
+  }
   if (o.appName.trim() === '' || o.appName.length > 80)
     throw bad('appName', 'must be 1 to 80 characters');
   if (o.purpose.trim() === '' || o.purpose.length > 300)

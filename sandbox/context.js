@@ -1,6 +1,7 @@
 // @ts-check
 // Everything one sandbox holds, built once from its options and handed to every route.
 import { createConsents } from './consents.js';
+import { createFaults } from './faults.js';
 import { boundedMap, createTokenStore } from './stores.js';
 import { createWebhooks } from './webhooks.js';
 
@@ -41,6 +42,7 @@ export function createContext(o) {
     sessions: boundedMap(o.maxSessions),
     consents: createConsents(o, webhooks),
     webhooks,
+    faults: createFaults(o.faults),
     /** Sample data counts back from midday today. */
     anchor: new Date(new Date().toISOString().slice(0, 10) + 'T12:00:00Z'),
   };

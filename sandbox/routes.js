@@ -36,6 +36,9 @@ export const ROUTES = [
   ['POST', /^\/sandbox\/consents\/([^/]+)\/expire$/, authed(controls.expireConsent)],
   ['GET', /^\/sandbox\/webhooks$/, authed(controls.webhookLog)],
   ['POST', /^\/sandbox\/webhooks\/fire$/, authed(controls.fireWebhook)],
+  ['POST', /^\/sandbox\/faults$/, authed(controls.addFault)],
+  ['GET', /^\/sandbox\/faults$/, authed(controls.listFaults)],
+  ['DELETE', /^\/sandbox\/faults$/, authed(controls.clearFaults)],
   ['GET', /^\/hosted\/api\/sessions\/([^/]+)$/, hostedSession],
   ['POST', new RegExp(`^/hosted/api/sessions/([^/]+)/(${ACTION_NAMES.join('|')})$`), hostedStep],
 ];

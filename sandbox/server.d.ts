@@ -61,8 +61,49 @@ export interface SandboxOptions {
   webhookTimeoutMs: number;
   /** Deliveries kept in `GET /sandbox/webhooks`. Default 500. */
   maxWebhookLog: number;
+  /** Faults in force from the start (each used up by the calls it answers). Default none. */
+  faults: FaultSpec[];
   /** Where the sandbox logs; default the console. */
   log: (line: string) => void;
+}
+
+/**
+ * The next `count` calls to an API route answer an error `status` (429 with
+ * `Retry-After: retryAfter`, default 1 s; 500; …) or, with `delayMs`, answer
+ * late (and then with `status`, if one is given, else normally).
+ */
+export interface FaultSpec {
+  /** `GET`, `POST`, `DELETE`, or `*` for any. */
+  method: string;
+  /** An API path, e.g. `/v1/consent`; a trailing `*` matches any rest. */
+  path: string;
+  /** 400 to 599. */
+  status?: number;
+  /** Seconds, sent as `Retry-After` (a 429 sends 1 unless told). */
+  retryAfter?: number;
+  delayMs?: number;
+  /** How many calls it answers. Default 1. */
+  count?: number;
+}
+
+/** A fault in force, as `GET /sandbox/faults` lists it. */
+export interface Fault {
+  id: number;
+  method: string;
+  path: string;
+  status: number | null;
+  retry_after: number | null;
+  delay_ms: number | null;
+  /** Calls it will still answer. */
+  remaining: number;
+}
+
+export interface Faults {
+  /** Adds a fault; throws (status 400) naming what is wrong with it. */
+  add(spec: FaultSpec): Fault;
+  list(): Fault[];
+  /** Removes every fault; how many there were. */
+  clear(): number;
 }
 
 export type EventType =
@@ -108,6 +149,8 @@ export interface Sandbox {
   /** The options in force, defaults filled in. */
   readonly options: SandboxOptions;
   readonly webhooks: Webhooks;
+  /** The faults in force (`POST /sandbox/faults` does the same over HTTP). */
+  readonly faults: Faults;
   /** The base URL once listening (`http://127.0.0.1:4010`), else ''. */
   readonly url: string;
   /** Starts listening (port 0: a free port); resolves with the base URL. */

@@ -54,6 +54,9 @@ export function createSandbox(options = {}) {
     } catch {
       throw new ApiError(400, 'invalid_request', 'The path is not valid.');
     }
+    // A fault set for this route answers in its place (or first makes it wait).
+    if (pathname.startsWith('/v1/') && (await ctx.faults.apply(req.method ?? 'GET', pathname, res)))
+      return;
     const answer = await dispatch({ req, url, ctx }, pathname);
     if (answer) sendJson(res, answer[0], answer[1]);
     else await serveStatic(req, res, pathname);
@@ -99,6 +102,8 @@ export function createSandbox(options = {}) {
     server,
     options: o,
     webhooks: ctx.webhooks,
+    /** The faults in force: add(), list(), clear() (faults.js). */
+    faults: { add: ctx.faults.add, list: ctx.faults.list, clear: ctx.faults.clear },
     get url() {
       return ctx.publicUrl;
     },

@@ -8,9 +8,10 @@ const sourceExtensions = new Set(['.ts', '.tsx', '.js', '.mjs', '.vue', '.svelte
 
 /**
  * Each rule: the files it governs (`from`, folder prefixes relative to the
- * repo), and what those files must never import: folder prefixes (`paths`),
- * bare specifiers (`packages`, matched as the name or name + '/'), and whether
- * a type-only import is excused (`typesAllowed`).
+ * repo, less any under `exceptFrom`), and what those files must never import:
+ * folder prefixes (`paths`, less any under `exceptPaths`), bare specifiers
+ * (`packages`, matched as the name or name + '/'), and whether a type-only
+ * import is excused (`typesAllowed`).
  */
 export const rules = [
   {
@@ -83,6 +84,20 @@ export const rules = [
     paths: ['src/testing/', 'src/webview/'],
     packages: [],
   },
+  {
+    name: 'the server entry (fiskil-link/server) holds a client secret and runs on servers: it imports nothing of the element, Lit or the sandbox',
+    from: ['src/server/'],
+    paths: ['src/', 'dist/', 'sandbox/', 'demo/', 'test/', 'e2e/', 'examples/'],
+    exceptPaths: ['src/server/'],
+    packages: ['lit', '@lit/reactive-element', 'lit-html', 'lit-element', 'fiskil-link'],
+  },
+  {
+    name: 'nothing but examples and tests imports the server entry: the element, the sandbox and the demo stay clear of a client secret',
+    from: ['src/', 'sandbox/', 'demo/', 'engines/', 'bench/', 'scripts/'],
+    exceptFrom: ['src/server/'],
+    paths: ['src/server/', 'dist/server/', 'dist/lib/server/'],
+    packages: ['fiskil-link/server'],
+  },
 ];
 
 /** Every import of a source text: its specifier and whether it is type-only. */
@@ -108,11 +123,13 @@ export function breaksIn(file, text) {
   const breaks = [];
   for (const rule of rules) {
     if (!rule.from.some((prefix) => file.startsWith(prefix))) continue;
+    if (rule.exceptFrom?.some((prefix) => file.startsWith(prefix))) continue;
     for (const { specifier, typeOnly } of importsOf(text)) {
       if (typeOnly && rule.typesAllowed) continue;
       if (specifier.startsWith('.')) {
         const target = relative(root, resolve(root, dirname(file), specifier));
-        if (rule.paths.some((prefix) => target.startsWith(prefix) || `${target}/` === prefix)) {
+        const under = (prefix) => target.startsWith(prefix) || `${target}/` === prefix;
+        if (rule.paths.some(under) && !rule.exceptPaths?.some(under)) {
           breaks.push(`${file} imports ${specifier}: ${rule.name}`);
         }
       } else if (

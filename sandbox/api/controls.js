@@ -1,6 +1,7 @@
 // @ts-check
 // Sandbox-only controls for tests (not Fiskil's API), behind the same bearer token:
-// inspect and expire sessions, expire consents, read the webhook log, fire an event.
+// inspect and expire sessions, expire consents, read the webhook log, fire an event,
+// set faults.
 import { ApiError, field, nowSec, readJson } from '../http.js';
 import { EVENT_TYPES } from '../webhooks.js';
 
@@ -44,6 +45,25 @@ export const controls = {
   },
 
   webhookLog: ({ ctx }) => [200, ctx.webhooks.deliveries],
+
+  async addFault({ req, ctx }) {
+    const b = await readJson(req, ctx.o.maxBodyBytes);
+    return [
+      201,
+      ctx.faults.add({
+        method: b.method,
+        path: b.path,
+        status: b.status,
+        retryAfter: b.retry_after,
+        delayMs: b.delay_ms,
+        count: b.count,
+      }),
+    ];
+  },
+
+  listFaults: ({ ctx }) => [200, ctx.faults.list()],
+
+  clearFaults: ({ ctx }) => [200, { cleared: ctx.faults.clear() }],
 
   async fireWebhook({ req, ctx }) {
     const body = await readJson(req, ctx.o.maxBodyBytes);

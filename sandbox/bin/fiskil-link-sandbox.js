@@ -2,6 +2,7 @@
 // @ts-check
 // `npx fiskil-link-sandbox`: a local Fiskil (hosted consent flow + API) for development and tests.
 import { parseArgs } from 'node:util';
+import { parseFault } from '../faults.js';
 import { DEFAULTS, INSTITUTIONS, createSandbox, TEST_OTP, TEST_PASSWORD } from '../server.js';
 
 const HELP = `Usage: fiskil-link-sandbox [options]
@@ -22,6 +23,9 @@ A local stand-in for Fiskil: the hosted consent flow and its API, on loopback.
   --app-origin <origin>  an origin allowed to embed the flow (repeatable; default: any)
   --industries <list>    banking,energy (default both)
   --institutions <ids>   only these institutions, comma-separated (${INSTITUTIONS.map((i) => i.id).join(', ')})
+  --token-ttl <s>        bearer token lifetime in seconds (default ${DEFAULTS.tokenTtlSeconds})
+  --fault <spec>         the next calls to a route fail or answer late (repeatable), e.g.
+                         "POST /v1/token 500x2", "GET /v1/consent 429:5x3", "GET /v1/consent slow:3000"
   -h, --help             show this help
 `;
 
@@ -49,6 +53,8 @@ function parse() {
         purpose: { type: 'string' },
         'consent-days': { type: 'string' },
         institutions: { type: 'string' },
+        'token-ttl': { type: 'string' },
+        fault: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -87,6 +93,18 @@ const consentDays =
 if (consentDays !== undefined && !(consentDays > 0))
   fail(`--consent-days must be a positive number, not "${values['consent-days']}"`);
 
+const tokenTtlSeconds = values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']);
+if (tokenTtlSeconds !== undefined && !(Number.isInteger(tokenTtlSeconds) && tokenTtlSeconds > 0))
+  fail(`--token-ttl must be a whole number of seconds above 0, not "${values['token-ttl']}"`);
+
+const faults = (values.fault ?? []).map((spec) => {
+  try {
+    return parseFault(spec);
+  } catch (e) {
+    return fail(`--fault ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
 /** @returns {ReturnType<typeof createSandbox>} */
 function create() {
   try {
@@ -105,6 +123,8 @@ function create() {
       purpose: values.purpose,
       consentDays,
       institutions: values.institutions?.split(',').map((s) => s.trim()),
+      tokenTtlSeconds,
+      faults,
     });
   } catch (e) {
     // createSandbox names the option; say it as the flag.
@@ -137,6 +157,12 @@ console.log(`Fiskil sandbox listening on ${sandbox.url}
   API            ${sandbox.url}/v1/…
   client         client_id=${o.clientId} client_secret=${o.clientSecret}
   webhooks       ${o.webhookUrl ? `${o.webhookUrl} (Standard Webhooks, secret ${o.webhookSecret})` : 'off (--webhook-url)'}
+  faults         ${
+    sandbox.faults
+      .list()
+      .map((f) => `${f.method} ${f.path} ${f.status ?? `slow ${f.delay_ms} ms`} ×${f.remaining}`)
+      .join(', ') || 'none (--fault, POST /sandbox/faults)'
+  }
   test login     user_good / ${TEST_PASSWORD}, one-time code ${TEST_OTP} (user_questions: answer "fiskil")
 
 Ctrl-C to stop.`);

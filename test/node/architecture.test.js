@@ -32,3 +32,44 @@ test('the check sees each kind of crossing', () => {
   );
   assert.equal(breaksIn('demo/app.js', "import '../sandbox/server.js';").length, 0);
 });
+
+/** The breaks of the server entry's two rules alone (others may apply to the same line). */
+const serverBreaks = (file, text) =>
+  breaksIn(file, text).filter((line) => line.includes('the server entry'));
+
+test('the server entry imports none of the element, Lit or the sandbox, and only examples and tests import it', () => {
+  assert.equal(
+    serverBreaks('src/server/client.ts', "import { x } from './transport.js';").length,
+    0,
+  );
+  assert.equal(
+    serverBreaks('src/server/client.ts', "import { LinkError } from '../errors.js';").length,
+    1,
+  );
+  assert.equal(serverBreaks('src/server/index.ts', "import { css } from 'lit';").length, 1);
+  assert.equal(
+    serverBreaks('src/server/client.ts', "import { createSandbox } from '../../sandbox/server.js';")
+      .length,
+    1,
+  );
+  assert.equal(
+    serverBreaks('src/link.ts', "import { createFiskilClient } from './server/index.js';").length,
+    1,
+  );
+  assert.equal(serverBreaks('src/index.ts', "export * from './server/client.js';").length, 1);
+  assert.equal(serverBreaks('sandbox/api/x.js', "import 'fiskil-link/server';").length, 1);
+  assert.equal(
+    serverBreaks('demo/start.js', "import { createFiskilClient } from 'fiskil-link/server';")
+      .length,
+    1,
+  );
+  assert.equal(serverBreaks('demo/start.js', "import '../dist/server/index.js';").length, 1);
+  assert.equal(
+    serverBreaks('examples/node-backend/server.js', "import 'fiskil-link/server';").length,
+    0,
+  );
+  assert.equal(
+    serverBreaks('test/node/server/helpers.js', "import 'fiskil-link/server';").length,
+    0,
+  );
+});

@@ -114,6 +114,29 @@ const EXPECTED = {
   './testing/playwright': {
     works: async (_specifier, mod) => assert.equal(typeof mod.routeFiskilLink, 'function'),
   },
+  // The backend's client: no DOM needed, and it works against the packed sandbox.
+  './server': {
+    works: async (_specifier, mod) => {
+      const { createSandbox } = await import('fiskil-link/sandbox');
+      const sandbox = createSandbox({ log: () => {} });
+      const url = await sandbox.listen(0, '127.0.0.1');
+      try {
+        const fiskil = mod.createFiskilClient({
+          clientId: sandbox.options.clientId,
+          clientSecret: sandbox.options.clientSecret,
+          baseUrl: url,
+        });
+        const user = { email: 'package@example.com', name: 'Package' };
+        const first = await fiskil.createLinkSession({ user });
+        const again = await fiskil.createLinkSession({ user });
+        assert.equal(again.endUserId, first.endUserId);
+        assert.match(first.sessionId, /\S/);
+        await assert.rejects(fiskil.authSessions.create({ endUserId: 'eu_x' }), mod.FiskilApiError);
+      } finally {
+        await sandbox.close();
+      }
+    },
+  },
   './package.json': { json: (data) => assert.equal(data.name, 'fiskil-link') },
 };
 
