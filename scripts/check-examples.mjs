@@ -7,11 +7,11 @@
 // test failed and every other passed, so a kit that made every expectation
 // pass is caught. Prints one line per run, then "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from '../engines/chromium.js';
+import { packToExamples } from './pack-examples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
@@ -49,7 +49,7 @@ function run(command, args, cwd) {
   });
   // eslint-disable-next-line no-control-regex
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-  return { status: r.status, output, stdout: r.stdout ?? '' };
+  return { status: r.status, output };
 }
 
 function vitestCounts(output) {
@@ -80,17 +80,12 @@ function count(text, passed, failed) {
 }
 
 console.log('== npm pack (prepack builds, unless `npm run verify` has)');
-const scratch = mkdtempSync(join(tmpdir(), 'fiskil-link-examples-'));
-const pack = run('npm', ['pack', '--json', '--pack-destination', scratch], root);
-if (pack.status !== 0) {
-  console.log(pack.output);
+const info = packToExamples(env);
+if (!info.ok) {
+  console.log(info.output);
   console.log('examples: 0 passed, 1 failed');
   process.exit(1);
 }
-// Lifecycle scripts print to the same stdout; npm's JSON is the last array.
-const [info] = JSON.parse(pack.stdout.slice(pack.stdout.lastIndexOf('\n[\n') + 1));
-copyFileSync(join(scratch, info.filename), join(examples, 'fiskil-link.tgz'));
-rmSync(scratch, { recursive: true, force: true });
 console.log(`examples/fiskil-link.tgz: ${info.filename}, ${info.entryCount} files`);
 
 let ok = 0;

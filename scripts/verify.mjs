@@ -115,6 +115,9 @@ const STEPS = [
       return runTests();
     },
   ],
+  // The example apps, each built by its framework's own tool on Node 24 and driven to a
+  // consent and a cancel in Chromium against the sandbox (scripts/test-apps.mjs).
+  ['apps', () => run(npm, ['run', 'test:apps'])],
   // The long fuzz of the message guard (npm test runs a short round), its seed in the log.
   ['soak', () => run(npm, ['run', 'test:soak'])],
 ];
