@@ -83,7 +83,7 @@ export function createFiskilClient(options: FiskilClientOptions): FiskilClient {
   const recentTokens: string[] = [];
   const http = createTransport({
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
-    // Called unbound: some runtimes' fetch refuses a `this` other than globalThis.
+    // Looked up at each call, so a fetch a test or an instrumentation installs later is used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

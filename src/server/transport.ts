@@ -35,6 +35,8 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 
 export function createTransport(o: TransportOptions) {
   const sleep = o.sleep ?? sleepFor;
+  // Called as a plain function: Workers' and browsers' fetch refuse a `this` other than the global.
+  const send = o.fetch;
   const base = o.baseUrl.replace(/\/+$/, '');
 
   /** One attempt, the answer read in full within the timeout. */
@@ -47,7 +49,7 @@ export function createTransport(o: TransportOptions) {
     if (token) headers.authorization = `Bearer ${token}`;
     const signal = AbortSignal.timeout(o.timeoutMs);
     try {
-      const response = await o.fetch(url.href, {
+      const response = await send(url.href, {
         method: call.method,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),

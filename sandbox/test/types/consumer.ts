@@ -8,6 +8,7 @@ import {
   TEST_USERS,
   createSandbox,
   verifySignature,
+  type Fault,
   type Sandbox,
   type SandboxOptions,
   type WebhookDelivery,
@@ -20,8 +21,13 @@ export async function consumer(headers: IncomingHttpHeaders, raw: Buffer): Promi
     institutions: ['sandbox-bank'],
     industries: ['banking'],
     consentDays: 90,
+    tokenTtlSeconds: 5,
+    faults: [{ method: 'POST', path: '/v1/token', status: 500, count: 2 }],
     log: (line: string) => void line,
   });
+  const slow: Fault = sandbox.faults.add({ method: 'GET', path: '/v1/consent', delayMs: 3000 });
+  const cleared: number = sandbox.faults.clear();
+  void [slow.remaining, cleared, sandbox.faults.list()[0]?.retry_after];
   const url: string = await sandbox.listen(0);
   const ok: boolean = verifySignature(raw, headers, DEFAULTS.webhookSecret);
   const first: WebhookDelivery | undefined = sandbox.webhooks.deliveries[0];
@@ -34,6 +40,8 @@ export async function consumer(headers: IncomingHttpHeaders, raw: Buffer): Promi
 
 // @ts-expect-error: industries are 'banking' | 'energy'
 createSandbox({ industries: ['telco'] });
+// @ts-expect-error: a fault names its route
+createSandbox({ faults: [{ status: 429 }] });
 // @ts-expect-error: an unknown option
 createSandbox({ brandColour: '#000000' });
 // @ts-expect-error: verifySignature needs the headers, not one header string

@@ -106,6 +106,16 @@ test('consents: a real consent is listed and confirmed; revoked, it is not', asy
   assert.equal(revoked.active, false);
 });
 
+test('a fetch that refuses any `this`, as Workers and browsers do, is called as a plain function', async () => {
+  const strictFetch = function (input, init) {
+    if (this !== undefined) throw new TypeError('Illegal invocation');
+    return fetch(input, init);
+  };
+  const { fiskil: strict } = client({ fetch: strictFetch });
+  const { endUserId } = await strict.endUsers.create({});
+  assert.deepEqual(await strict.consents.list({ endUserId }), []);
+});
+
 test('all of the above used one token', () => {
   assert.deepEqual(to('POST /v1/token'), [200]);
 });
