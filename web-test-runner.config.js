@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import { wtrBrowsers } from './engines/web-test-runner.js';
+import { react18Group, reactVersionsPlugin } from './test/react/versions.js';
 
 // The hosted page of a server that accepts and stalls: it never answers, so the
 // iframe never fires `load`. With `then=load`, a second request for the same
@@ -131,8 +132,17 @@ const fuzzSeedPlugin = {
   },
 };
 
+// The React entry's tests (test/react/*.test.tsx) run on React 19 with the rest, and
+// again on React 18.3 in a group of their own: all of them, or those named on the
+// command line (`npx web-test-runner test/react/hook.test.tsx`).
+const named = process.argv.slice(2).filter((arg) => /\.test\.tsx?$/.test(arg));
+const reactFiles = named.length
+  ? named.filter((file) => file.endsWith('.tsx'))
+  : ['test/react/*.test.tsx'];
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+  groups: reactFiles.length ? [react18Group(reactFiles)] : [],
   // Lit's development build (its warnings on, and test/lit-warnings.ts fails a test
   // that makes it warn) by default; MODE=prod runs the same tests on its production
   // build, as integrators ship it.
@@ -140,7 +150,8 @@ export default {
   // Tests run on 127.0.0.1; the hosted-page fixture is served from localhost, another origin.
   hostname: '127.0.0.1',
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: 'tsconfig.json' }),
+    reactVersionsPlugin,
     fuzzSeedPlugin,
     a11yMediaPlugin,
     chordPlugin,

@@ -39,6 +39,11 @@ const apps = [
   ['plain TypeScript: HTMLElementTagNameMap and HTMLElementEventMap', 'tsc', 'test/types/dom'],
   ['Preact (tsc, TSX, jsxImportSource preact)', 'tsc', 'test/types/preact-ok'],
   ['Solid (tsc, TSX, jsxImportSource solid-js)', 'tsc', 'test/types/solid-ok'],
+  [
+    'fiskil-link/react: <FiskilLink> and useFiskilLink() (tsc, TSX)',
+    'tsc',
+    'test/types/react-entry-ok',
+  ],
 ];
 
 // The misspelled field every framework's detail test reads.
@@ -59,6 +64,24 @@ const negatives = [
   ['Solid: misspelled attribute', 'tsc', 'solid-attribute', /'timout' does not exist/],
   ['Solid: unknown detail field', 'tsc', 'solid-detail', UNKNOWN_DETAIL],
   ['DOM: unknown detail field', 'tsc', 'dom-detail', /'reason' does not exist on type 'LinkError'/],
+  [
+    'fiskil-link/react: misspelled prop',
+    'tsc',
+    'react-entry-prop',
+    /'sesionId' does not exist .*Did you mean 'sessionId'\?/,
+  ],
+  [
+    'fiskil-link/react: a callback of the wrong type',
+    'tsc',
+    'react-entry-callback',
+    /'\(e: ConsentEvent\) => void' is not assignable to type '\(event: LinkErrorEvent\) => void'/,
+  ],
+  [
+    'fiskil-link/react: a hook callback of the wrong type',
+    'tsc',
+    'react-entry-hook',
+    /'\(code: string\) => void' is not assignable to type '\(error: LinkError\) => void'/,
+  ],
   [
     'DOM: misspelled property',
     'tsc',
