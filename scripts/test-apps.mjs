@@ -3,9 +3,9 @@
 // and built by its framework's own tool, driven to a consent and a cancel in
 // Chromium against the sandbox. Packs the package once to
 // examples/fiskil-link.tgz; then for each app: `npm ci`, the fresh tarball,
-// `npm run build` (timed), the sandbox in this process and the app's
-// `npm run start` on loopback, and each page its e2e.json lists
-// (scripts/app-journey.mjs). The apps build and run on Node 24 (the npm
+// `npm run build` (timed) and `npm run check` if it has one, the sandbox in
+// this process and the app's `npm run start` on loopback, and each page its
+// e2e.json lists (scripts/app-journey.mjs). The apps build and run on Node 24 (the npm
 // package `node@24`, fetched here with `npm exec`); this script runs on the
 // machine's Node. Prints one line per app, then "apps: N passed, N failed";
 // exits 1 if any failed. A toolchain that cannot be installed fails, never skips.
@@ -187,7 +187,18 @@ async function startApp(cwd, env, url) {
     output,
     async stop() {
       stop(child);
+      // Whatever ignores SIGTERM, or outlives npm in its group, is killed: nothing lingers.
+      const killGroup = () => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group is gone
+        }
+      };
+      const kill = setTimeout(killGroup, 10_000);
       await exited;
+      clearTimeout(kill);
+      killGroup();
     },
   };
 }
@@ -227,6 +238,9 @@ async function runApp(dir, { env, browser }) {
   const buildStarted = Date.now();
   step(['npm', 'run', 'build'], cwd, env, BUILD_TIMEOUT);
   const buildSeconds = Math.round((Date.now() - buildStarted) / 1000);
+  // The type check a tool's build leaves out (svelte-check for SvelteKit), where the app has one.
+  const scripts = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')).scripts ?? {};
+  if (scripts.check) step(['npm', 'run', 'check'], cwd, env, BUILD_TIMEOUT);
 
   const runStarted = Date.now();
   const port = await freePort();
