@@ -80,7 +80,11 @@ function appEnv(nodePath) {
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^(npm_|NODE$|INIT_CWD$)/i.test(key)) env[key] ??= value;
   }
-  env.PATH = `${dirname(nodePath)}${delimiter}${process.env.PATH}`;
+  // Nor the repo's own tools, which `npm run` put on PATH: an app runs only what it installs.
+  const path = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => !/node_modules[\\/]\.bin|node-gyp-bin/.test(dir));
+  env.PATH = [dirname(nodePath), ...path].join(delimiter);
   return env;
 }
 
