@@ -7,7 +7,6 @@ import { ConnectControls } from './connect-controls';
 
 export function ConnectBank() {
   const [session, setSession] = useState<LinkSession | null>(null);
-  const [opening, setOpening] = useState(false);
   const [outcome, setOutcome] = useState('');
 
   const { open } = useFiskilLink({
@@ -18,17 +17,14 @@ export function ConnectBank() {
     onError: (error) => setOutcome(`Error ${error.code}`),
   });
 
-  // Show the flow once the hook has the new session (its own effects run first).
+  // Each click gets a new session: show its flow once the hook has it (the hook's effects run first).
   useEffect(() => {
-    if (!opening || !session) return;
-    setOpening(false);
-    open();
-  }, [opening, session, open]);
+    if (session) open();
+  }, [session, open]);
 
   async function connect() {
     setOutcome('');
     setSession(await createSession());
-    setOpening(true);
   }
 
   return <ConnectControls onConnect={connect} outcome={outcome} />;
