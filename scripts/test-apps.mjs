@@ -28,7 +28,7 @@ const appsDir = join(root, 'examples', 'apps');
  * The apps that must be there: one listed here whose folder or e2e.json is
  * missing fails. Any other folder under examples/apps/ with an e2e.json runs too.
  */
-const APPS = ['sveltekit', 'angular'];
+const APPS = ['nextjs', 'nuxt', 'sveltekit', 'angular'];
 
 const INSTALL_TIMEOUT = 600_000;
 const BUILD_TIMEOUT = 600_000;

@@ -1,0 +1,3 @@
+import { confirmedConsents } from '../utils/fiskil';
+
+export default defineEventHandler(() => ({ consentID: confirmedConsents.last() }));
