@@ -50,13 +50,24 @@ export interface FiskilClient {
 /** The most recent tokens, kept only to remove them from error text. */
 const TOKENS_REMEMBERED = 4;
 
+const bad = (name: string, why: string) =>
+  new TypeError(`createFiskilClient: option "${name}" ${why}`);
+
+/**
+ * The credentials are checked when the first token is asked for, not when the
+ * client is made: a framework's build imports server modules without the
+ * runtime's environment (Next.js collects route data so), and a client made at
+ * module scope from unset variables must not fail that build.
+ */
+function checkCredentials({ clientId, clientSecret }: FiskilClientOptions): void {
+  if (typeof clientId !== 'string' || clientId === '')
+    throw bad('clientId', 'must be a non-empty string (is its environment variable set?)');
+  if (typeof clientSecret !== 'string' || clientSecret === '')
+    throw bad('clientSecret', 'must be a non-empty string (is its environment variable set?)');
+}
+
 function checkOptions(o: FiskilClientOptions): void {
-  const bad = (name: string, why: string) =>
-    new TypeError(`createFiskilClient: option "${name}" ${why}`);
-  if (typeof o?.clientId !== 'string' || o.clientId === '')
-    throw bad('clientId', 'must be a non-empty string');
-  if (typeof o.clientSecret !== 'string' || o.clientSecret === '')
-    throw bad('clientSecret', 'must be a non-empty string');
+  if (typeof o !== 'object' || o === null) throw bad('options', 'must be an object');
   if (o.baseUrl !== undefined) {
     let protocol = '';
     try {
@@ -90,6 +101,7 @@ export function createFiskilClient(options: FiskilClientOptions): FiskilClient {
     secrets: () => [clientSecret, ...recentTokens],
   });
   const tokens = createTokenCache(async () => {
+    checkCredentials(options);
     const body = await http.request({
       method: 'POST',
       path: '/v1/token',
