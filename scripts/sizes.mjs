@@ -21,9 +21,10 @@ export const BUDGETS = { bundleGzip: 9_216, ownGzip: 6_400 };
  * (a blocking CSP, an unreachable server, the timing entries) landed, which
  * cost about 635 B gzip where 256 B were set aside, and 60-80 B more since
  * each fact has one source and the element is split into modules.
+ * The close request and `confirm-close` raised each by what they cost (~370-390 B).
  * docs/size.md says where the bytes went. Lower these whenever the code shrinks.
  */
-export const LIMITS = { bundleGzip: 9_900, umdGzip: 10_010, appGzip: 9_960, ownGzip: 7_480 };
+export const LIMITS = { bundleGzip: 10_271, umdGzip: 10_376, appGzip: 10_348, ownGzip: 7_872 };
 
 /** Lit's packages: what "Lit external" leaves out. */
 export const LIT_PACKAGES = [

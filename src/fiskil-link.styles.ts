@@ -43,27 +43,16 @@ export const styles = css`
     inset: 0;
     display: grid;
     place-items: center;
-  }
-
-  .loading {
     pointer-events: none;
   }
 
-  /* confirm-close's question: over the flow, dimmed behind it. */
+  /* confirm-close's question, over the flow (inert behind it). */
   .confirm {
     background: var(--fiskil-link-backdrop, rgba(23, 23, 23, 0.2));
   }
 
-  .confirm p {
-    margin: 0;
-    font-weight: 600;
-  }
-
-  .confirm div div {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    gap: 12px;
+  .confirm button {
+    margin: 4px;
   }
 
   /* Over a loaded page (offline), the notice keeps clear of its middle. */

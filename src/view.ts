@@ -55,7 +55,7 @@ function set<T extends object, K extends keyof T>(element: T, key: K, value: T[K
  *       span                                (the notice's words)
  *       button, button                      (stalled, unreachable: retry, close)
  *   div.confirm[part=confirm][role=alertdialog]  (while confirm-close asks)
- *     div.card > p, div > button, button    (the question: keep going, leave)
+ *     div.card > span, div > button, button (the question: keep going, leave)
  * ```
  *
  * A user's close (a close control, Escape) goes to `requestClose`, which
@@ -106,7 +106,7 @@ export function buildView(
   // a page that refused twice. A close request with no key (a back gesture) still
   // comes as `cancel` (Escape while focus is in the dialog, not the hosted page).
   dialog.addEventListener('keydown', (event) => {
-    if (event.key == 'Escape' && !event.isComposing) {
+    if (event.key == 'Escape') {
       event.preventDefault();
       userClose('escape');
     }
@@ -125,7 +125,7 @@ export function buildView(
   const spinner = make('div', { class: 'spinner', 'aria-hidden': 'true' });
   const again = button(retry);
   const stop = button(() => userClose('close-button'));
-  const prompt = make('p', { id: 'leave-prompt' });
+  const prompt = make('span', { id: 'leave-prompt' });
   const stay = button(() => ask(false));
   const leave = button(cancel);
   const panel = make(
