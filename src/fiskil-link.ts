@@ -137,10 +137,10 @@ export class FiskilLink extends ReactiveElement {
   debug = false;
 
   /**
-   * The element's own words (not the hosted page's), merged over the English
-   * defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-   * `stalled`, `unreachable`, `retry`, and `errors` (error code →
-   * `displayMessage`). Takes effect at once, also in a flow that is open.
+   * The element's own words (not the hosted page's), merged over the English defaults:
+   * `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`, `stalled`, `unreachable`, `retry`,
+   * `leavePrompt`, `keepGoing`, `leave`, and `errors` (error code → `displayMessage`). Takes
+   * effect at once, also in a flow that is open.
    */
   strings: Partial<FiskilLinkStrings> = {};
 

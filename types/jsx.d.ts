@@ -93,10 +93,10 @@ why: the configuration or the rule a value broke, the URL it loaded (the
 session id cut short), what became of each window message while a flow
 runs, and why the hosted page did not load. Off, it logs nothing. */
   debug?: FiskilLink["debug"];
-  /** The element's own words (not the hosted page's), merged over the English
-defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-`stalled`, `unreachable`, `retry`, and `errors` (error code →
-`displayMessage`). Takes effect at once, also in a flow that is open. */
+  /** The element's own words (not the hosted page's), merged over the English defaults:
+`dialogLabel`, `frameTitle`, `close`, `loading`, `offline`, `stalled`, `unreachable`, `retry`,
+`leavePrompt`, `keepGoing`, `leave`, and `errors` (error code → `displayMessage`). Takes
+effect at once, also in a flow that is open. */
   strings?: FiskilLink["strings"];
   /** The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow. */
   onconsent?: (e: CustomEvent<ConsentDetail>) => void;
