@@ -290,7 +290,9 @@ describe('<fiskil-link confirm-close>', () => {
     };
     closeControl(el).click();
     await el.updateComplete;
-    expect(panelOf(el)!.querySelector('#leave-prompt')!.textContent).to.equal('Partir sans connecter ?');
+    expect(panelOf(el)!.querySelector('#leave-prompt')!.textContent).to.equal(
+      'Partir sans connecter ?',
+    );
     expect(answer(el, 'Continuer')).to.equal(el.shadowRoot!.activeElement);
     const error = oneEvent(el, 'link-error');
     answer(el, 'Partir').click();
