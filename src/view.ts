@@ -79,11 +79,7 @@ export function buildView(
     asking ? ask(false) : requestClose(reason) && ask(true);
   const close = button(
     () => userClose('close-button'),
-    {
-      class: 'close',
-      part: 'close',
-      type: 'button',
-    },
+    { class: 'close', part: 'close', type: 'button' },
     [
       make(
         'svg',
@@ -103,8 +99,9 @@ export function buildView(
   // request never starts: after an Escape with no user activation since the
   // last one, Chromium fires a `cancel` that cannot be prevented and closes the
   // dialog (https://html.spec.whatwg.org/#close-watchers), which would overrule
-  // a page that refused twice. A close request with no key (a back gesture) still
-  // comes as `cancel` (Escape while focus is in the dialog, not the hosted page).
+  // a page that refused twice. A close request with no key (a back gesture)
+  // still comes as `cancel`. Both only while focus is in the dialog: the hosted
+  // page keeps its own keys.
   dialog.addEventListener('keydown', (event) => {
     if (event.key == 'Escape') {
       event.preventDefault();
