@@ -119,7 +119,6 @@ describe('<fiskil-link> close request', () => {
     const events = record(el);
     await escapeFromCloseControl(el);
     await sendKeys({ press: 'Escape' });
-    await aTimeout(50);
     expect(events).to.deep.equal(['link-close-request:escape', 'link-close-request:escape']);
     await expectUntouched(el, frame);
   });
