@@ -22,6 +22,7 @@ if (!params.has('auth_server')) {
 }
 field('session-id').value = params.get('session_id') ?? '';
 field('allowed-origin').value = params.get('allowed_origin') ?? '';
+field('confirm-close').checked = params.has('confirm_close');
 
 function write(name: string, detail?: unknown) {
   const item = document.createElement('li');
@@ -35,6 +36,11 @@ for (const name of ['link-open', 'link-load', 'link-close'] as const) {
   link.addEventListener(name, () => write(name));
 }
 link.addEventListener('consent', (e) => write('consent', e.detail));
+// A page may refuse a user's close (say, to ask in its own words first); the log says what it did.
+link.addEventListener('link-close-request', (e) => {
+  if (field('refuse-close').checked) e.preventDefault();
+  write('link-close-request', { ...e.detail, refused: e.defaultPrevented });
+});
 link.addEventListener('link-error', (e) =>
   write('link-error', {
     code: e.detail.code,
@@ -50,6 +56,7 @@ form.addEventListener('submit', (event) => {
     link.setAttribute(name, field(name).value);
   }
   link.toggleAttribute('preload', field('preload').checked);
+  link.toggleAttribute('confirm-close', field('confirm-close').checked);
   link.setAttribute('session-id', field('session-id').value);
 });
 document.querySelector('#open')!.addEventListener('click', () => link.open());

@@ -99,6 +99,11 @@ export function parseMilliseconds(value: string | null, fallback: number): numbe
   return value === null ? fallback : value.trim() ? Number(value) : NaN;
 }
 
+/** The converter of an attribute holding milliseconds (`timeout`, `load-timeout`). */
+export const msAttribute = (fallback: number) => ({
+  fromAttribute: (value: string | null) => parseMilliseconds(value, fallback),
+});
+
 /** The session id a value stands for, trimmed; `undefined` when it cannot be read as text. */
 export function readSessionId(value: unknown): string | undefined {
   try {

@@ -4,18 +4,22 @@ import type { ConsentDetail } from './protocol.js';
 export type { ConsentDetail };
 
 // Each event class names itself once, in `eventName`; the constructor reads it
-// from the class being built, so the five classes share one constructor.
+// from the class being built, so the classes share one constructor.
 class LinkEvent extends Event {
   static readonly eventName: string;
-  constructor() {
-    super((new.target as typeof LinkEvent).eventName, { bubbles: true, composed: true });
+  constructor(cancelable?: boolean) {
+    super((new.target as typeof LinkEvent).eventName, {
+      bubbles: true,
+      composed: true,
+      cancelable,
+    });
   }
 }
 
 class DetailEvent<T> extends LinkEvent {
   readonly detail: T;
-  constructor(detail: T) {
-    super();
+  constructor(detail: T, cancelable?: boolean) {
+    super(cancelable);
     this.detail = detail;
   }
 }
@@ -40,6 +44,22 @@ export class LinkLoadEvent extends LinkEvent {
   static override readonly eventName = 'link-load';
 }
 
+/** What the user did to ask for the close: pressed a close control, or Escape. */
+export interface LinkCloseRequestDetail {
+  reason: 'close-button' | 'escape';
+}
+
+/**
+ * The user asked to close a running flow. Cancelable: `preventDefault()`
+ * keeps the flow open and untouched.
+ */
+export class LinkCloseRequestEvent extends DetailEvent<LinkCloseRequestDetail> {
+  static override readonly eventName = 'link-close-request';
+  constructor(detail: LinkCloseRequestDetail) {
+    super(detail, true);
+  }
+}
+
 /** The modal is gone. */
 export class LinkCloseEvent extends LinkEvent {
   static override readonly eventName = 'link-close';
@@ -52,5 +72,6 @@ declare global {
     'link-open': LinkOpenEvent;
     'link-load': LinkLoadEvent;
     'link-close': LinkCloseEvent;
+    'link-close-request': LinkCloseRequestEvent;
   }
 }

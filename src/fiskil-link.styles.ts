@@ -37,12 +37,22 @@ export const styles = css`
     background: transparent;
   }
 
-  .loading {
+  .loading,
+  .confirm {
     position: absolute;
     inset: 0;
     display: grid;
     place-items: center;
     pointer-events: none;
+  }
+
+  /* confirm-close's question, over the flow (inert behind it). */
+  .confirm {
+    background: var(--fiskil-link-backdrop, rgba(23, 23, 23, 0.2));
+  }
+
+  .confirm button {
+    margin: 4px;
   }
 
   /* Over a loaded page (offline), the notice keeps clear of its middle. */

@@ -5,7 +5,7 @@ import {
   DEFAULT_AUTH_SERVER,
   DEFAULT_LOAD_TIMEOUT,
   DEFAULT_TIMEOUT,
-  parseMilliseconds,
+  msAttribute as ms,
   readSessionId,
   resolveConfig,
 } from './config.js';
@@ -13,6 +13,7 @@ import { INVALID_SESSION_CODES, LinkError } from './errors.js';
 import {
   ConsentEvent,
   LinkCloseEvent,
+  LinkCloseRequestEvent,
   LinkErrorEvent,
   LinkLoadEvent,
   LinkOpenEvent,
@@ -27,11 +28,7 @@ import { mergeStrings, type FiskilLinkStrings } from './strings.js';
 import { checkFrame } from './diagnostics/reachability.js';
 import { mark } from './timing.js';
 import { styles } from './fiskil-link.styles.js';
-import { buildView, setModal, type Render } from './view.js';
-
-const ms = (fallback: number) => ({
-  fromAttribute: (value: string | null) => parseMilliseconds(value, fallback),
-});
+import { buildView, setModal, type CloseReason, type Render } from './view.js';
 
 /**
  * Runs Fiskil's hosted bank and energy consent flow in a modal iframe, and
@@ -49,11 +46,13 @@ const ms = (fallback: number) => ({
  * @fires link-open - The modal is shown.
  * @fires link-load - The hosted page finished loading (with `preload`, possibly before `link-open`).
  * @fires link-close - The modal is gone, after `consent`, `link-error` or `cancel()`.
+ * @fires {LinkCloseRequestDetail} link-close-request - The user asked to close a running flow (`detail.reason`: `'close-button'` or `'escape'`). Cancelable: `preventDefault()` keeps the flow open and untouched. Not for `cancel()`, nor once the flow has its outcome.
  *
  * @csspart dialog - The native `<dialog>` that fills the viewport; style its backdrop with `::part(dialog)::backdrop`.
  * @csspart frame - The `<iframe>` holding the hosted flow.
  * @csspart loading - The loading indicator shown until the hosted page has loaded.
  * @csspart close - The close control (cancels the flow).
+ * @csspart confirm - The `confirm-close` question over the flow (`role="alertdialog"`).
  *
  * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
  * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
@@ -77,6 +76,7 @@ export class FiskilLink extends ReactiveElement {
     loadTimeout: { attribute: 'load-timeout', type: Number, converter: ms(DEFAULT_LOAD_TIMEOUT) },
     preload: { type: Boolean },
     noPreconnect: { type: Boolean, attribute: 'no-preconnect' },
+    confirmClose: { type: Boolean, attribute: 'confirm-close' },
     // Read on every window message and never rendered: a plain field (no
     // accessor), still set from the attribute.
     debug: { type: Boolean, noAccessor: true },
@@ -123,6 +123,12 @@ export class FiskilLink extends ReactiveElement {
   noPreconnect = false;
 
   /**
+   * Once the hosted page has loaded, a user's close first asks "Leave without connecting?" over
+   * the flow (`strings`), after a `link-close-request` the page did not prevent.
+   */
+  confirmClose = false;
+
+  /**
    * Log to the console, prefixed `[fiskil-link]`, what the element decided and
    * why: the configuration or the rule a value broke, the URL it loaded (the
    * session id cut short), what became of each window message while a flow
@@ -131,10 +137,10 @@ export class FiskilLink extends ReactiveElement {
   debug = false;
 
   /**
-   * The element's own words (not the hosted page's), merged over the English
-   * defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-   * `stalled`, `unreachable`, `retry`, and `errors` (error code →
-   * `displayMessage`). Takes effect at once, also in a flow that is open.
+   * The element's own words (not the hosted page's), merged over the English defaults:
+   * `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`, `stalled`, `unreachable`, `retry`,
+   * `leavePrompt`, `keepGoing`, `leave`, and `errors` (error code → `displayMessage`). Takes
+   * effect at once, also in a flow that is open.
    */
   strings: Partial<FiskilLinkStrings> = {};
 
@@ -254,10 +260,11 @@ export class FiskilLink extends ReactiveElement {
     if (!this.#render) {
       [this.#dialog, this.#render] = buildView(
         this.renderRoot,
+        (reason) => this.#requestClose(reason),
         () => this.cancel(),
         () => this.#retry(),
-        (event) => this.#onDialogCancel(event),
-        (event) => this.#onDialogClose(event),
+        // Whatever closed the dialog (closedby, a second Escape), the flow ends as a cancel.
+        () => onScreen(this.#flow?.phase) && this.cancel(),
       );
     }
     this.#render(mergeStrings(this.strings), flow?.frame, flow?.load);
@@ -404,18 +411,15 @@ export class FiskilLink extends ReactiveElement {
     this.#dispatch(new LinkErrorEvent(linkError(this, 'LINK_INVALID_CONFIG', message)));
   }
 
-  // Escape while focus is in the dialog (a cross-origin page keeps its own keys).
-  #onDialogCancel(event: Event): void {
-    if (event.target !== this.#dialog) return;
-    event.preventDefault();
+  // A user's close: an open flow asks the page, then (`confirm-close`, once loaded) the user:
+  // true, and the view asks. A lingering flow has its outcome, and just closes.
+  #requestClose(reason: CloseReason): boolean | void {
+    const flow = this.#flow;
+    if (flow?.phase == 'open') {
+      if (!this.#dispatch(new LinkCloseRequestEvent({ reason })) || this.#flow != flow) return;
+      if (this.confirmClose && flow.load == 'loaded') return true;
+    }
     this.cancel();
-  }
-
-  // The browser may close a modal dialog by itself (a second Escape without user
-  // activation, closedby): whatever closed it, the flow ends as a cancel.
-  #onDialogClose(event: Event): void {
-    const dialog = event.target as HTMLDialogElement;
-    if (dialog === this.#dialog && !dialog.open && onScreen(this.#flow?.phase)) this.cancel();
   }
 
   async #onFrameLoad(frame: HTMLIFrameElement): Promise<void> {
@@ -437,9 +441,9 @@ export class FiskilLink extends ReactiveElement {
     this.#dispatch(new LinkLoadEvent());
   }
 
-  #dispatch(event: Event): void {
-    // Nothing is dispatched for an element that is no longer on the page.
-    if (this.isConnected) this.dispatchEvent(event);
+  /** False when prevented: nothing is dispatched for an element that is no longer on the page. */
+  #dispatch(event: Event): boolean {
+    return this.isConnected && this.dispatchEvent(event);
   }
 }
 

@@ -19,6 +19,12 @@ export interface FiskilLinkStrings {
   unreachable: string;
   /** The stalled notice's button that loads the hosted page again. */
   retry: string;
+  /** The question `confirm-close` asks before a user's close ends the flow. */
+  leavePrompt: string;
+  /** Its answer that keeps the flow open. */
+  keepGoing: string;
+  /** Its answer that ends the flow (`LINK_USER_CANCELLED`). */
+  leave: string;
   /** Error code → the sentence `LinkError.displayMessage` carries. */
   errors: ErrorSentences;
 }
@@ -32,6 +38,9 @@ export const DEFAULT_STRINGS: FiskilLinkStrings = {
   stalled: 'The secure connection is taking too long.',
   unreachable: 'The secure connection could not be reached.',
   retry: 'Try again',
+  leavePrompt: 'Leave without connecting?',
+  keepGoing: 'Keep going',
+  leave: 'Leave',
   errors: {},
 };
 

@@ -1,4 +1,8 @@
+import type { LinkCloseRequestDetail } from './events.js';
 import type { FiskilLinkStrings } from './strings.js';
+
+/** How the user asked to close: a close control, or Escape. */
+export type CloseReason = LinkCloseRequestDetail['reason'];
 
 /**
  * Brings the tree up to date, touching only what differs: the words, the
@@ -15,7 +19,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 function make<T extends Element>(
   tag: string,
   attributes: Record<string, string> = {},
-  children: Node[] = [],
+  children: (Node | string)[] = [],
   namespace?: string,
 ): T {
   const element = namespace
@@ -50,52 +54,113 @@ function set<T extends object, K extends keyof T>(element: T, key: K, value: T[K
  *       div.spinner                         (loading)
  *       span                                (the notice's words)
  *       button, button                      (stalled, unreachable: retry, close)
+ *   div.confirm[part=confirm][role=alertdialog]  (while confirm-close asks)
+ *     div.card > span, div > button, button (the question: keep going, leave)
  * ```
+ *
+ * A user's close (a close control, Escape) goes to `requestClose`, which
+ * answers true when the user is to be asked first; `cancel` ends the flow
+ * without asking, `closed` says the browser closed the dialog by itself.
  */
 export function buildView(
   root: Node,
+  requestClose: (reason: CloseReason) => boolean | void,
   cancel: () => void,
   retry: () => void,
-  dialogCancel: (event: Event) => void,
-  dialogClose: (event: Event) => void,
+  closed: () => void,
 ): [HTMLDialogElement, Render] {
   const button = (onClick: () => void, attributes?: Record<string, string>, children?: Node[]) => {
-    const element = make('button', attributes, children);
+    const element = make<HTMLButtonElement>('button', attributes, children);
     element.addEventListener('click', onClick);
     return element;
   };
-  const close = button(cancel, { class: 'close', part: 'close', type: 'button' }, [
-    make(
-      'svg',
-      { viewBox: '0 0 24 24', 'aria-hidden': 'true' },
-      [make('path', { d: 'M6 6l12 12M18 6L6 18' }, [], SVG)],
-      SVG,
-    ),
-  ]);
+  // While the question is up, a second close (Escape) is its "Keep going".
+  const userClose = (reason: CloseReason) =>
+    asking ? ask(false) : requestClose(reason) && ask(true);
+  const close = button(
+    () => userClose('close-button'),
+    { class: 'close', part: 'close', type: 'button' },
+    [
+      make(
+        'svg',
+        { viewBox: '0 0 24 24', 'aria-hidden': 'true' },
+        [make('path', { d: 'M6 6l12 12M18 6L6 18' }, [], SVG)],
+        SVG,
+      ),
+    ],
+  );
   const status = make<HTMLElement>('div', { class: 'loading', part: 'loading', role: 'status' });
   const dialog = make<HTMLDialogElement>('dialog', { part: 'dialog', tabindex: '-1' }, [
     close,
     status,
   ]);
   dialog.autofocus = true;
-  dialog.addEventListener('cancel', dialogCancel);
-  dialog.addEventListener('close', dialogClose);
+  // Escape is taken as a key, its default prevented, so the dialog's own close
+  // request never starts: after an Escape with no user activation since the
+  // last one, Chromium fires a `cancel` that cannot be prevented and closes the
+  // dialog (https://html.spec.whatwg.org/#close-watchers), which would overrule
+  // a page that refused twice. A close request with no key (a back gesture)
+  // still comes as `cancel`. Both only while focus is in the dialog: the hosted
+  // page keeps its own keys.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key == 'Escape') {
+      event.preventDefault();
+      userClose('escape');
+    }
+  });
+  dialog.addEventListener('cancel', (event) => {
+    if (event.target != dialog) return;
+    event.preventDefault();
+    userClose('escape');
+  });
+  // The browser may close a modal dialog by itself (closedby, or as above).
+  dialog.addEventListener('close', (event) => event.target == dialog && !dialog.open && closed());
   root.appendChild(dialog);
 
   const text = make('span');
   const card = make('div', { class: 'card' });
   const spinner = make('div', { class: 'spinner', 'aria-hidden': 'true' });
   const again = button(retry);
-  const stop = button(cancel);
+  const stop = button(() => userClose('close-button'));
+  const prompt = make('span', { id: 'leave-prompt' });
+  const stay = button(() => ask(false));
+  const leave = button(cancel);
+  const panel = make(
+    'div',
+    {
+      class: 'confirm',
+      part: 'confirm',
+      role: 'alertdialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'leave-prompt',
+    },
+    [make('div', { class: 'card' }, [prompt, make('div', {}, [stay, ' ', leave])])],
+  );
   let shown: HTMLIFrameElement | undefined;
   let showing: string | undefined;
+  let asking = false;
+  // The question goes over the flow with all else inert, and focus on its safe
+  // answer; taken away, focus goes back to the flow's frame.
+  const ask = (on: boolean) => {
+    asking = on;
+    close.inert = on;
+    if (shown) shown.inert = on;
+    if (on) dialog.append(panel);
+    else panel.remove();
+    (on ? stay : shown)?.focus();
+  };
 
   return [
     dialog,
     (words, frame, load) => {
       label(dialog, words.dialogLabel);
       label(close, words.close);
+      set(prompt, 'textContent', words.leavePrompt);
+      set(stay, 'textContent', words.keepGoing);
+      set(leave, 'textContent', words.leave);
       if (shown !== frame) {
+        // The flow ended or was replaced (its modal closed first): the question goes with it.
+        if (asking) ask(false);
         shown?.remove();
         if (frame) dialog.insertBefore(frame, status);
         shown = frame;

@@ -1,4 +1,4 @@
-import type { FiskilLink, ConsentDetail, LinkError } from "../dist/index.js";
+import type { FiskilLink, ConsentDetail, LinkError, LinkCloseRequestDetail } from "../dist/index.js";
 
 /**
  * This type can be used to create scoped tags for your components.
@@ -85,15 +85,18 @@ offered "Try again" (reloads it) and "Close" (`LINK_USER_CANCELLED`). */
 default the element adds one as soon as it is on the page (one per origin
 per page), so the connection is ready before the flow starts. */
   "no-preconnect"?: FiskilLink["noPreconnect"];
+  /** Once the hosted page has loaded, a user's close first asks "Leave without connecting?" over
+the flow (`strings`), after a `link-close-request` the page did not prevent. */
+  "confirm-close"?: FiskilLink["confirmClose"];
   /** Log to the console, prefixed `[fiskil-link]`, what the element decided and
 why: the configuration or the rule a value broke, the URL it loaded (the
 session id cut short), what became of each window message while a flow
 runs, and why the hosted page did not load. Off, it logs nothing. */
   debug?: FiskilLink["debug"];
-  /** The element's own words (not the hosted page's), merged over the English
-defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
-`stalled`, `unreachable`, `retry`, and `errors` (error code →
-`displayMessage`). Takes effect at once, also in a flow that is open. */
+  /** The element's own words (not the hosted page's), merged over the English defaults:
+`dialogLabel`, `frameTitle`, `close`, `loading`, `offline`, `stalled`, `unreachable`, `retry`,
+`leavePrompt`, `keepGoing`, `leave`, and `errors` (error code → `displayMessage`). Takes
+effect at once, also in a flow that is open. */
   strings?: FiskilLink["strings"];
   /** The user completed the flow: `detail.consentID` (and `detail.redirectURL` when the hosted page sent one). At most once per flow. */
   onconsent?: (e: CustomEvent<ConsentDetail>) => void;
@@ -105,6 +108,8 @@ defaults: `dialogLabel`, `frameTitle`, `close`, `loading`, `offline`,
   "onlink-load"?: (e: CustomEvent<never>) => void;
   /** The modal is gone, after `consent`, `link-error` or `cancel()`. */
   "onlink-close"?: (e: CustomEvent<never>) => void;
+  /** The user asked to close a running flow (`detail.reason`: `'close-button'` or `'escape'`). Cancelable: `preventDefault()` keeps the flow open and untouched. Not for `cancel()`, nor once the flow has its outcome. */
+  "onlink-close-request"?: (e: CustomEvent<LinkCloseRequestDetail>) => void;
 };
 
 export type CustomElements = {
@@ -119,6 +124,7 @@ export type CustomElements = {
    * - **link-open** - The modal is shown.
    * - **link-load** - The hosted page finished loading (with `preload`, possibly before `link-open`).
    * - **link-close** - The modal is gone, after `consent`, `link-error` or `cancel()`.
+   * - **link-close-request** - The user asked to close a running flow (`detail.reason`: `'close-button'` or `'escape'`). Cancelable: `preventDefault()` keeps the flow open and untouched. Not for `cancel()`, nor once the flow has its outcome.
    *
    * ### **Methods:**
    *  - **open(): _void_** - Shows the flow for the current `session-id`: starts it if it is not
@@ -142,6 +148,7 @@ export type CustomElements = {
    * - **frame** - The `<iframe>` holding the hosted flow.
    * - **loading** - The loading indicator shown until the hosted page has loaded.
    * - **close** - The close control (cancels the flow).
+   * - **confirm** - The `confirm-close` question over the flow (`role="alertdialog"`).
    */
   "fiskil-link": Partial<FiskilLinkProps & BaseProps & BaseEvents>;
 };

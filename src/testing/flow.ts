@@ -156,6 +156,51 @@ export class Flow {
     this.#send(data, origin);
   }
 
+  // A user's close goes through the element's own controls and keys, so its
+  // `link-close-request` and `confirm-close` run as they do in production.
+  requestClose(reason: 'close-button' | 'escape' = 'close-button'): void {
+    // A lingering flow (an expired session) has its outcome, and its modal is still up to close.
+    if (this.frame.isConnected && (this.#inShadow('dialog') as HTMLDialogElement | null)?.open)
+      this.kit.assertActive('requestClose()');
+    else this.#usable('requestClose()');
+    if (reason == 'escape')
+      this.#inShadow('dialog')!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
+    else this.#inShadow('[part="close"]')!.click();
+  }
+
+  get confirming(): boolean {
+    return !!this.#answers().length;
+  }
+
+  keepGoing(): void {
+    this.#answer('keepGoing()', 0);
+  }
+
+  leave(): void {
+    this.#answer('leave()', 1);
+  }
+
+  #inShadow(selector: string): HTMLElement | null | undefined {
+    return this.element.shadowRoot?.querySelector<HTMLElement>(selector);
+  }
+
+  /** The question's buttons, "Keep going" then "Leave"; none while it is not asked. */
+  #answers(): HTMLElement[] {
+    return [...(this.#inShadow('[part="confirm"]')?.querySelectorAll('button') ?? [])];
+  }
+
+  #answer(what: string, index: number): void {
+    this.#usable(what);
+    const button = this.#answers()[index];
+    if (!button)
+      throw new Error(
+        `fiskil-link/testing: ${what} on the flow for session ${this.sessionId}, which asks no question: it takes confirm-close on the element and requestClose() once the page has loaded.`,
+      );
+    button.click();
+  }
+
   #send(data: unknown, origin: string): void {
     const source = this.frame.contentWindow as MessageEventSource | null;
     window.dispatchEvent(new MessageEvent('message', { data, origin, source }));

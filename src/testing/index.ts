@@ -51,6 +51,14 @@ export interface FakeFlow {
   stall(): void;
   /** Posts any message as the hosted page (or, with `origin`, a page at another origin in its frame). */
   post(data: unknown, options?: PostOptions): void;
+  /** The user presses the element's close control, or Escape: `link-close-request` first, as in production. */
+  requestClose(reason?: 'close-button' | 'escape'): void;
+  /** `confirm-close`'s question ("Leave without connecting?") is on screen. */
+  readonly confirming: boolean;
+  /** The user answers the question with "Keep going": the flow goes on. */
+  keepGoing(): void;
+  /** The user answers the question with "Leave": `LINK_USER_CANCELLED`. */
+  leave(): void;
 }
 
 /** What {@link fakeFiskilLink} returns. */

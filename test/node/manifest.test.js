@@ -30,6 +30,7 @@ test('the manifest keeps the public surface', () => {
     'authServer',
     'timeout',
     'preload',
+    'confirmClose',
     'strings',
     'open',
     'cancel',
@@ -39,6 +40,7 @@ test('the manifest keeps the public surface', () => {
   assert.deepEqual(element.events.map((event) => event.name).sort(), [
     'consent',
     'link-close',
+    'link-close-request',
     'link-error',
     'link-load',
     'link-open',
