@@ -13,6 +13,7 @@ import {
   type ConsentEvent,
   type FiskilLink as FiskilLinkElement,
   type LinkCloseEvent,
+  type LinkCloseRequestEvent,
   type LinkErrorEvent,
   type LinkLoadEvent,
   type LinkOpenEvent,
@@ -33,6 +34,7 @@ const PROPERTIES = [
   'noPreconnect',
   'debug',
   'strings',
+  'confirmClose',
 ] as const satisfies readonly (keyof FiskilLinkElement)[];
 
 const events = {
@@ -41,6 +43,7 @@ const events = {
   onLinkOpen: 'link-open' as EventName<LinkOpenEvent>,
   onLinkLoad: 'link-load' as EventName<LinkLoadEvent>,
   onLinkClose: 'link-close' as EventName<LinkCloseEvent>,
+  onLinkCloseRequest: 'link-close-request' as EventName<LinkCloseRequestEvent>,
 };
 
 type Callbacks = {
@@ -57,9 +60,9 @@ export type FiskilLinkProps = Omit<
 
 /**
  * `<fiskil-link>` as a React component: `sessionId`, `allowedOrigin`,
- * `authServer`, `timeout`, `preload`, `strings`, `debug` are its properties;
- * `onConsent`, `onLinkError`, `onLinkOpen`, `onLinkLoad`, `onLinkClose` get
- * its typed events; `ref` is the element (for `open()` and `cancel()`).
+ * `authServer`, `timeout`, `preload`, `strings`, `debug`, `confirmClose` are
+ * its properties; `onConsent`, `onLinkError`, `onLinkOpen`, `onLinkLoad`,
+ * `onLinkClose`, `onLinkCloseRequest` get its typed events; `ref` is the element (for `open()` and `cancel()`).
  */
 export const FiskilLink = createComponent({
   react: React,

@@ -83,6 +83,37 @@ describe(`<FiskilLink> on React ${reactMajor}`, () => {
     ]);
   });
 
+  it('asks onLinkCloseRequest before a user’s close: refused, the flow stays; with confirmClose, the question shows', async () => {
+    const reasons: string[] = [];
+    let refuse = true;
+    let loaded = false;
+    const { container } = mount(
+      <FiskilLink
+        sessionId="ses_1"
+        confirmClose
+        onLinkLoad={() => (loaded = true)}
+        onLinkCloseRequest={(event) => {
+          reasons.push(event.detail.reason);
+          if (refuse) event.preventDefault();
+        }}
+      />,
+    );
+    expect(container.querySelector('fiskil-link')!.confirmClose).to.equal(true);
+    const flow = await fiskil().nextFlow();
+    // The question is asked only once the hosted page has loaded.
+    await until(() => loaded, 'the page never loaded');
+    flow.requestClose('escape');
+    expect(reasons).to.deep.equal(['escape']);
+    expect(flow.ended).to.equal(false);
+    expect(flow.confirming).to.equal(false);
+    refuse = false;
+    flow.requestClose('close-button');
+    expect(reasons).to.deep.equal(['escape', 'close-button']);
+    expect(flow.confirming).to.equal(true);
+    flow.keepGoing();
+    expect(flow.ended).to.equal(false);
+  });
+
   it('sets the element’s properties as properties, objects and false included (never attributes)', () => {
     const strings = { close: 'Fermer' };
     const { container } = mount(
