@@ -57,6 +57,9 @@ export const ARABIC = {
   stalled: 'يستغرق الاتصال الآمن وقتًا طويلاً.',
   unreachable: 'تعذّر الوصول إلى الاتصال الآمن.',
   retry: 'حاول مجددًا',
+  leavePrompt: 'هل تغادر دون إتمام الربط؟',
+  keepGoing: 'متابعة',
+  leave: 'مغادرة',
 };
 
 // How long the stalled pictures let the hosted page take before the notice (`load-timeout`).
@@ -127,6 +130,13 @@ async function cancelled(s) {
   await s.outcome('LINK_USER_CANCELLED');
 }
 
+/** `confirm-close`'s question, after the close control. @param {Steps} s */
+async function confirmClose(s, props = {}) {
+  await s.openFlow({ confirmClose: true, ...props });
+  await s.pressClose();
+  await s.shows(/** @type {string} */ (props.strings ? ARABIC.leavePrompt : 'Leave without'));
+}
+
 /** @param {Steps} s */
 const modal = (s) => s.openFlow();
 /** @param {Steps} s */
@@ -146,6 +156,13 @@ export const STATES = [
   { file: 'invalid-session-phone', view: PHONE, reach: invalidSession },
   { file: 'consent-desktop', view: DESKTOP, reach: consent },
   { file: 'denied-desktop', view: DESKTOP, reach: denied },
+  { file: 'confirm-close-desktop', view: DESKTOP, reach: confirmClose },
+  { file: 'confirm-close-phone', view: PHONE, reach: confirmClose },
+  {
+    file: 'confirm-close-phone-rtl',
+    view: rtl(PHONE),
+    reach: (s) => confirmClose(s, { strings: ARABIC }),
+  },
   { file: 'cancelled-desktop', view: DESKTOP, reach: cancelled },
   { file: 'cancelled-phone', view: PHONE, reach: cancelled },
   { file: 'bridge-loading-phone', view: PHONE, reach: bridgeLoading },

@@ -70,7 +70,7 @@ export const styles = css`
     padding: 20px 28px;
     text-align: center;
     border-radius: 14px;
-    background: var(--fiskil-link-loading-background, rgba(23, 23, 23, 0.82));
+    background: var(--fiskil-link-loading-background, rgba(23, 23, 23, 0.95));
     font-size: 15px;
   }
 

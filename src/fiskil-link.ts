@@ -57,7 +57,7 @@ import { buildView, setModal, type CloseReason, type Render } from './view.js';
  * @cssprop [--fiskil-link-backdrop=rgba(23, 23, 23, 0.2)] - Backdrop behind the hosted page's card.
  * @cssprop [--fiskil-link-accent=#4f7cff] - Focus ring and spinner colour.
  * @cssprop [--fiskil-link-color=#fff] - Text colour of the element's own notices.
- * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.82)] - Background of the loading, offline, stalled and unreachable notices.
+ * @cssprop [--fiskil-link-loading-background=rgba(23, 23, 23, 0.95)] - Background of the loading, offline, stalled and unreachable notices.
  * @cssprop [--fiskil-link-close-background=rgba(23, 23, 23, 0.72)] - Background of the close control.
  * @cssprop [--fiskil-link-close-background-hover=rgba(23, 23, 23, 0.9)] - Background of the close control under the pointer.
  * @cssprop [--fiskil-link-close-color=#fff] - Icon colour of the close control.

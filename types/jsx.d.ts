@@ -137,7 +137,7 @@ export type CustomElements = {
    *  - **--fiskil-link-backdrop** - Backdrop behind the hosted page's card. _(default: rgba(23, 23, 23, 0.2))_
    * - **--fiskil-link-accent** - Focus ring and spinner colour. _(default: #4f7cff)_
    * - **--fiskil-link-color** - Text colour of the element's own notices. _(default: #fff)_
-   * - **--fiskil-link-loading-background** - Background of the loading, offline, stalled and unreachable notices. _(default: rgba(23, 23, 23, 0.82))_
+   * - **--fiskil-link-loading-background** - Background of the loading, offline, stalled and unreachable notices. _(default: rgba(23, 23, 23, 0.95))_
    * - **--fiskil-link-close-background** - Background of the close control. _(default: rgba(23, 23, 23, 0.72))_
    * - **--fiskil-link-close-background-hover** - Background of the close control under the pointer. _(default: rgba(23, 23, 23, 0.9))_
    * - **--fiskil-link-close-color** - Icon colour of the close control. _(default: #fff)_
