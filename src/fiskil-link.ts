@@ -428,13 +428,8 @@ export class FiskilLink extends ReactiveElement {
     if (frame.contentDocument?.URL == 'about:blank') return;
     // Chromium fires `load` for its own error page too: the reachability check decides.
     await flow?.reached;
-    if (
-      this.#flow != flow ||
-      flow?.frame != frame ||
-      flow.load == 'loaded' ||
-      flow.load == 'unreachable'
-    )
-      return;
+    if (this.#flow != flow || flow?.frame != frame) return;
+    if (flow.load == 'loaded' || flow.load == 'unreachable') return;
     flow.load = 'loaded';
     mark('load');
     this.requestUpdate();
