@@ -192,7 +192,6 @@ describe('<fiskil-link> accessibility', () => {
         expect(behind).to.not.include(document.activeElement, `after ${keys}`);
       }
       expect(dialogOf(el).open).to.equal(true);
-      expect(document.hasFocus(), 'the page still has the keyboard').to.equal(true);
     });
   });
 
