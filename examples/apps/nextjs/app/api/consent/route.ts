@@ -6,10 +6,10 @@ let lastConsentID: string | null = null;
 
 export async function POST(request: Request) {
   const { consentID } = await request.json().catch(() => ({}));
-  const { endUserId } = await fiskil().endUsers.ensure(user);
+  const { endUserId } = await fiskil.endUsers.ensure(user);
   // The browser's `consent` event is a claim: only Fiskil's API can confirm it.
   const confirmed =
-    typeof consentID === 'string' && (await fiskil().consents.confirm({ endUserId, consentID }));
+    typeof consentID === 'string' && (await fiskil.consents.confirm({ endUserId, consentID }));
   if (confirmed) lastConsentID = consentID;
   return Response.json({ confirmed }, { status: confirmed ? 200 : 404 });
 }
