@@ -12,7 +12,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,6 +19,7 @@ import { chromiumLaunchOptions } from '../engines/chromium.js';
 import { createSandbox } from '../sandbox/server.js';
 import { checkPage } from './app-journey.mjs';
 import { packToExamples } from './pack-examples.mjs';
+import { nodeFromNpm } from './node-from-npm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const appsDir = join(root, 'examples', 'apps');
@@ -42,31 +42,6 @@ function appsToRun() {
     .filter((entry) => entry.isDirectory() && existsSync(join(appsDir, entry.name, 'e2e.json')))
     .map((entry) => entry.name);
   return [...new Set([...APPS, ...found])];
-}
-
-/**
- * The Node 24 binary, from the npm package `node@24` (npm's cache keeps it).
- * @returns {string} its path
- */
-function node24() {
-  const r = spawnSync(
-    'npm',
-    [
-      'exec',
-      '--yes',
-      '--package=node@24',
-      '--',
-      'node',
-      '-p',
-      'process.execPath + " " + process.version',
-    ],
-    { cwd: tmpdir(), encoding: 'utf8', timeout: INSTALL_TIMEOUT },
-  );
-  const [path, version] = (r.stdout ?? '').trim().split(' ');
-  if (r.status !== 0 || !version?.startsWith('v24.')) {
-    throw new Error(`cannot get Node 24 from npm (node@24): ${r.stderr || r.stdout}`.trim());
-  }
-  return path;
 }
 
 /**
@@ -292,7 +267,7 @@ console.log(`examples/fiskil-link.tgz: ${packed.filename}, ${packed.entryCount} 
 let tools;
 let toolsProblem = '';
 try {
-  const nodePath = node24();
+  const nodePath = nodeFromNpm('24');
   console.log(`Node 24 for the apps: ${nodePath}`);
   tools = { env: appEnv(nodePath), browser: await chromium.launch(chromiumLaunchOptions()) };
 } catch (error) {

@@ -1,11 +1,11 @@
 // `npm run test:node-versions`: the suites that run in Node, run again on each
 // other Node line `engines` names (`npm test` runs them on the machine's Node).
-// Each runtime is the npm package `node` at that major, which `npm exec`
-// installs into npm's own cache: the npm registry is all a clean machine needs.
+// Each runtime is the npm package `node` at that major (scripts/node-from-npm.mjs).
 // Every suite runs to its end, whatever the one before it did; then one line per
 // Node and suite, and the exit status is 1 if any failed or a Node could not be had.
 import { spawnSync } from 'node:child_process';
 import { delimiter, dirname } from 'node:path';
+import { nodeFromNpm } from './node-from-npm.mjs';
 
 /** The Node-side suites (package.json scripts): add a server suite here and it runs on every Node below. */
 export const NODE_SIDE_SUITES = ['test:node', 'test:sandbox', 'test:examples'];
@@ -15,22 +15,14 @@ export const OTHER_NODES = ['22', '24'];
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** The path of Node `major`'s binary, installed on first use; undefined if it cannot be had. */
+/** The path of Node `major`'s binary, installed on first use; undefined, said why, if it cannot be had. */
 function nodeBinary(major) {
-  const { status, stdout } = spawnSync(
-    npm,
-    [
-      'exec',
-      '--yes',
-      `--package=node@${major}`,
-      '--',
-      'node',
-      '-e',
-      'process.stdout.write(process.execPath)',
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return status === 0 && stdout ? stdout : undefined;
+  try {
+    return nodeFromNpm(major);
+  } catch (error) {
+    console.log(`!! ${/** @type {Error} */ (error).message}`);
+    return undefined;
+  }
 }
 
 const seconds = (since) => Math.round((Date.now() - since) / 1000);
