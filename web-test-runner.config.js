@@ -30,16 +30,30 @@ async function stallingServer(ctx, next) {
 
 // For test/diagnostics.test.ts: a loopback port nothing listens on (connection
 // refused), pages served with a Content-Security-Policy of the test's choosing
-// (a same-origin frame the test drives), and the requests the hosted-page
-// origin (localhost) received, so a test can count those carrying its session id.
+// (a same-origin frame the test drives), the requests the hosted-page
+// origin (localhost) received, so a test can count those carrying its session id,
+// and a bare hosted-page origin that answers with an error status, for one
+// browser (`/__bare-origin-status?status=404`; no status: answered as before).
 let closedPort = 0;
 const hostedRequests = [];
+const bareOriginStatus = new Map();
 async function diagnosticsServer(ctx, next) {
+  const agent = ctx.get('user-agent');
   if (ctx.hostname === 'localhost') {
-    hostedRequests.push({ method: ctx.method, url: ctx.url, agent: ctx.get('user-agent') });
+    hostedRequests.push({ method: ctx.method, url: ctx.url, agent });
     hostedRequests.splice(0, hostedRequests.length - 500);
+    if (ctx.url === '/' && bareOriginStatus.has(agent)) {
+      ctx.status = bareOriginStatus.get(agent);
+      ctx.type = 'html';
+      ctx.body = '<!doctype html><title>Not here</title>';
+      return;
+    }
   }
-  if (ctx.path === '/__closed-port') {
+  if (ctx.path === '/__bare-origin-status') {
+    if (ctx.query.status) bareOriginStatus.set(agent, Number(ctx.query.status));
+    else bareOriginStatus.delete(agent);
+    ctx.body = 'ok';
+  } else if (ctx.path === '/__closed-port') {
     closedPort ||= await new Promise((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
         const { port } = server.address();

@@ -2,7 +2,8 @@
 // One page of an example app (examples/apps/<dir>/), as scripts/test-apps.mjs
 // drives it in Chromium against the sandbox: the server's HTML, then a consent
 // and a cancel through the page's own "Connect your bank" button, with the
-// browser console watched throughout. Returns what went wrong, if anything.
+// browser console watched throughout, and the network log up to the consent.
+// Returns what went wrong, if anything.
 import { toConsentScreen } from '../e2e/sandbox-journey.js';
 
 /** @typedef {import('playwright-core').Browser} Browser */
@@ -63,6 +64,13 @@ export async function checkPage(browser, origin, spec) {
     }
   });
   page.on('pageerror', (error) => consoleMessages.push(`uncaught: ${error.message}`));
+  // Up to the consent, a healthy flow leaves no failed request in the network
+  // log (the reload for the cancel below ends requests on purpose).
+  /** @type {string[] | undefined} */
+  let failedRequests = [];
+  page.on('requestfailed', (request) =>
+    failedRequests?.push(`${request.method()} ${request.url()} ${request.failure()?.errorText}`),
+  );
   const outcome = page.getByTestId('outcome');
   const flow = page.frameLocator('fiskil-link iframe').first();
   try {
@@ -81,6 +89,9 @@ export async function checkPage(browser, origin, spec) {
         `${spec.path}: the page shows consent ${consentID}, GET /api/consent ${JSON.stringify(onServer)}`,
       );
     }
+
+    for (const failed of failedRequests) problems.push(`${spec.path}: request failed: ${failed}`);
+    failedRequests = undefined;
 
     // A cancel: the user closes the flow with the element's close control.
     await page.reload({ waitUntil: 'load' });

@@ -328,6 +328,7 @@ export class FiskilLink extends ReactiveElement {
     if (!frame.srcdoc)
       flow.reached = checkFrame(
         new URL(flow.url).origin,
+        this.renderRoot,
         loadTimeout,
         signal,
         (message) => this.#end(flow, linkError(this, 'LINK_INVALID_CONFIG', message)),
