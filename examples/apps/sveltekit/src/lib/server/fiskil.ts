@@ -1,19 +1,17 @@
-// The backend's Fiskil client, made on first use from the environment (not at
-// import: `vite build` imports server modules to analyse them). The client
-// secret stays here: `$lib/server` modules can never be imported by a page.
+// The backend's Fiskil client, one per server process (it caches the token).
+// The client secret stays here: `$lib/server` modules can never be imported by
+// a page. adapter-node fills `$env/dynamic/private` before it loads a route,
+// and the client reads its credentials only when the first call needs a token,
+// so `vite build`, which imports this module without the environment, is not
+// stopped by it.
 import { env } from '$env/dynamic/private';
-import { createFiskilClient, type FiskilClient } from 'fiskil-link/server';
+import { createFiskilClient } from 'fiskil-link/server';
 
-let client: FiskilClient | undefined;
-
-export function fiskil(): FiskilClient {
-  client ??= createFiskilClient({
-    clientId: env.FISKIL_CLIENT_ID ?? '',
-    clientSecret: env.FISKIL_CLIENT_SECRET ?? '',
-    baseUrl: env.FISKIL_API_URL,
-  });
-  return client;
-}
+export const fiskil = createFiskilClient({
+  clientId: env.FISKIL_CLIENT_ID ?? '',
+  clientSecret: env.FISKIL_CLIENT_SECRET ?? '',
+  baseUrl: env.FISKIL_API_URL,
+});
 
 /** The hosted flow's origin: the page sets the element's auth-server and allowed-origin to it. */
 export const authServer = () => env.FISKIL_AUTH_SERVER;
