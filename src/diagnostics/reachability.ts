@@ -6,14 +6,6 @@ import { policyAdvice, watchPolicy } from './csp.js';
 // is being asked is not checked either).
 const asked = new Set<string>();
 
-// Chromium logs every answered `HEAD` as failed (`net::ERR_ABORTED`), and a
-// `no-cors` `GET` of an HTML page too: there the server is asked first with a
-// prefetch, which ends cleanly and fails only when no answer came (or an
-// error status did, which the `HEAD` then tells apart). Firefox fires `load`
-// for a prefetch that failed, and WebKit neither event: they are asked with the
-// `HEAD` alone. Only Chromium has `navigator.userAgentData`.
-const prefetchFirst = 'userAgentData' in navigator;
-
 /** Whether a prefetch of `href`, held in `root` while it lasts, loaded. */
 function prefetched(href: string, root: Node, signal: AbortSignal): Promise<boolean> {
   const link = document.createElement('link');
@@ -57,9 +49,16 @@ export async function checkFrame(
   let why;
   const answer = AbortSignal.timeout(ms);
   try {
-    // After a prefetch with no answer in time, the aborted signal stops the
-    // HEAD before it is sent.
-    if (!(prefetchFirst && (await prefetched(`${origin}/`, root, answer))))
+    // Chromium logs every answered `HEAD` as failed (`net::ERR_ABORTED`), and a
+    // `no-cors` `GET` of an HTML page too: there the server is asked first with
+    // a prefetch, which ends cleanly and fails only when no answer came (or an
+    // error status did, which the `HEAD` then tells apart). Firefox fires
+    // `load` for a prefetch that failed, and WebKit neither event: they are
+    // asked with the `HEAD` alone. Only Chromium has `navigator.userAgentData`
+    // (read here, not on import: Node 20, which imports the element to render
+    // on a server, has no `navigator`). After a prefetch with no answer in
+    // time, the aborted signal stops the `HEAD` before it is sent.
+    if (!('userAgentData' in navigator && (await prefetched(`${origin}/`, root, answer))))
       await fetch(origin, { method: 'HEAD', mode: 'no-cors', signal: answer });
   } catch (error) {
     // A network failure and a connect-src block both reject with a TypeError;
