@@ -68,12 +68,17 @@ function stepsOn(page, { demoUrl, sandboxUrl }) {
         () => {},
       );
     },
-    // Every request to the auth server fails as a refused connection does.
+    // Every request to the auth server fails as a refused connection does. The
+    // page is loaded again under the route: in Chromium a route added after a
+    // page has loaded does not see that page's prefetches (docs/testing.md),
+    // and the reachability check is one.
     async refuseAuthServer() {
       await page.route(
         (url) => url.origin === sandbox,
         (route) => route.abort('connectionrefused'),
       );
+      await page.reload();
+      await page.waitForFunction(() => 'fiskilDemo' in window);
     },
     // The mobile bridge page (docs/mobile.md) in place of the demo page, with a
     // session from the demo's backend and a channel standing for the app's.
